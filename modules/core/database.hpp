@@ -1,0 +1,96 @@
+#pragma once
+
+#include "server/run_blocking.hpp"
+
+#include <boost/asio/thread_pool.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace soci {
+class session;
+}
+
+namespace samverkan::db {
+
+/// A fixed pool of PostgreSQL sessions and a worker thread per session. Blocking SOCI work
+/// runs on the workers; coroutines `co_await run(...)` and never block an I/O thread.
+/// A lease that waits longer than the lease timeout, or a broken connection, is answered
+/// 503 (`unavailable`) and the broken session is reconnected for the next request.
+class database {
+public:
+    database(std::string conninfo, std::size_t size,
+             std::chrono::milliseconds lease_timeout = std::chrono::milliseconds(2000));
+    database(database const&) = delete;
+    database& operator=(database const&) = delete;
+    ~database();
+
+    /// Blocking: leases a session and runs f(session). For workers, the CLI and tests.
+    void with_session(std::function<void(soci::session&)> const& f);
+
+    /// Blocking: the same inside one transaction, committed when f returns normally.
+    void in_transaction(std::function<void(soci::session&)> const& f);
+
+    /// On a worker: f(session) → its result.
+    template <class F, class R = std::invoke_result_t<F&, soci::session&>>
+    asio::awaitable<R> run(F f) {
+        return run_on_worker<R>([this, f = std::move(f)](auto&& body) mutable {
+            with_session([&](soci::session& sql) { body(f, sql); });
+        });
+    }
+
+    /// On a worker, inside one transaction: f(session) → its result.
+    template <class F, class R = std::invoke_result_t<F&, soci::session&>>
+    asio::awaitable<R> transact(F f) {
+        return run_on_worker<R>([this, f = std::move(f)](auto&& body) mutable {
+            in_transaction([&](soci::session& sql) { body(f, sql); });
+        });
+    }
+
+    [[nodiscard]] std::size_t size() const { return size_; }
+
+    [[nodiscard]] std::size_t in_use() const { return in_use_.load(); }
+
+    [[nodiscard]] asio::thread_pool& workers() { return workers_; }
+
+    [[nodiscard]] std::string const& conninfo() const { return conninfo_; }
+
+private:
+    template <class R, class Lease>
+    asio::awaitable<R> run_on_worker(Lease lease) {
+        return server::run_blocking(workers_, [lease = std::move(lease)]() mutable -> R {
+            if constexpr (std::is_void_v<R>) {
+                lease([](auto& f, soci::session& sql) { f(sql); });
+            } else {
+                std::optional<R> out;
+                lease([&out](auto& f, soci::session& sql) { out.emplace(f(sql)); });
+                return std::move(*out);
+            }
+        });
+    }
+
+    std::size_t lease();
+    void give_back(std::size_t position);
+    soci::session& open_session(std::size_t position);
+
+    struct pool;
+    std::string conninfo_;
+    std::size_t size_;
+    std::chrono::milliseconds lease_timeout_;
+    std::unique_ptr<pool> pool_;
+    std::atomic<std::size_t> in_use_{0};
+    asio::thread_pool workers_;
+};
+
+/// Appends what every pooled connection needs (UTC session time zone) to a libpq
+/// connection string in either form (URI or key=value).
+[[nodiscard]] std::string with_connection_defaults(std::string const& conninfo);
+
+}  // namespace samverkan::db

@@ -1,0 +1,29 @@
+#include "modules/core/database_settings.hpp"
+
+#include "server/settings.hpp"
+
+#include <boost/program_options/value_semantic.hpp>
+
+#include <stdexcept>
+
+namespace samverkan::db {
+
+namespace po = boost::program_options;
+
+void add_database_settings(server::settings& s, database_settings& out) {
+    s.options().add_options()("database-url", po::value(&out.url),
+                              "PostgreSQL connection: libpq URI or key=value string (required)")(
+        "db-pool-size", po::value(&out.pool_size)->default_value(out.pool_size),
+        "database connections (and worker threads) in the pool")(
+        "db-lease-timeout-ms",
+        po::value(&out.lease_timeout_ms)->default_value(out.lease_timeout_ms),
+        "how long a request waits for a free connection before 503");
+}
+
+void database_settings::finish() const {
+    if (url.empty()) throw std::runtime_error("database-url: not set (or SAMVERKAN_DATABASE_URL)");
+    if (pool_size < 1 || pool_size > 256)
+        throw std::runtime_error("db-pool-size: must be 1 to 256");
+}
+
+}  // namespace samverkan::db

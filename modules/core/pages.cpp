@@ -1,0 +1,82 @@
+#include "modules/core/pages.hpp"
+
+#include <boost/json.hpp>
+#include <kainjow/mustache.hpp>
+
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+
+namespace samverkan::core {
+
+namespace mustache = kainjow::mustache;
+
+namespace {
+
+mustache::data to_data(boost::json::value const& value) {
+    switch (value.kind()) {
+        case boost::json::kind::object: {
+            mustache::data out{mustache::data::type::object};
+            for (auto const& [key, item] : value.get_object())
+                out.set(std::string{key}, to_data(item));
+            return out;
+        }
+        case boost::json::kind::array: {
+            mustache::data out{mustache::data::type::list};
+            for (auto const& item : value.get_array()) out.push_back(to_data(item));
+            return out;
+        }
+        case boost::json::kind::string:
+            return mustache::data{std::string{value.get_string()}};
+        case boost::json::kind::bool_:
+            return mustache::data{value.get_bool()};
+        case boost::json::kind::null:
+            return mustache::data{false};
+        default:
+            return mustache::data{boost::json::serialize(value)};
+    }
+}
+
+}  // namespace
+
+page_renderer::page_renderer(std::filesystem::path const& templates_dir) {
+    if (!std::filesystem::is_directory(templates_dir))
+        throw std::runtime_error("web-dir: no templates folder at " + templates_dir.string());
+    for (auto const& entry : std::filesystem::directory_iterator(templates_dir)) {
+        if (entry.path().extension() != ".mustache") continue;
+        std::ifstream in(entry.path());
+        templates_[entry.path().stem().string()] =
+            std::string{std::istreambuf_iterator<char>(in), {}};
+    }
+    if (!templates_.contains("layout"))
+        throw std::runtime_error("web-dir: templates/layout.mustache is missing");
+}
+
+std::string page_renderer::render(std::string_view name, boost::json::object const& data) const {
+    auto const it = templates_.find(name);
+    if (it == templates_.end()) throw std::runtime_error("no page template " + std::string{name});
+    mustache::mustache tmpl{it->second};
+    if (!tmpl.is_valid())
+        throw std::runtime_error("template " + std::string{name} + ": " + tmpl.error_message());
+    auto context = to_data(data);
+    // Partials: {{> _name}} renders the template _name.mustache. Only names starting with
+    // '_' are partials, so they never shadow a data key.
+    for (auto const& [partial_name, text] : templates_) {
+        if (!partial_name.starts_with('_')) continue;
+        std::string const copy = text;
+        context.set(partial_name, mustache::partial{[copy] {
+                        return copy;
+                    }});
+    }
+    return tmpl.render(context);
+}
+
+std::string page_renderer::render_page(std::string_view name,
+                                       boost::json::object const& data) const {
+    boost::json::object layout = data;
+    if (!layout.contains("lang")) layout["lang"] = "sv";
+    layout["content"] = render(name, data);
+    return render("layout", layout);
+}
+
+}  // namespace samverkan::core

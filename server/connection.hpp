@@ -1,0 +1,24 @@
+#pragma once
+
+// Internal to the server library: the state one connection coroutine owns.
+#include "server/asio_fwd.hpp"
+
+#include <boost/beast/core/tcp_stream.hpp>
+
+#include <atomic>
+#include <cstdint>
+
+namespace samverkan::server {
+
+struct connection {
+    connection(std::uint64_t id_, beast::tcp_stream stream_)
+        : id(id_), stream(std::move(stream_)) {}
+
+    std::uint64_t id;
+    beast::tcp_stream stream;
+    /// True while waiting for the first byte of the next request: such a connection can be
+    /// closed at shutdown without cutting a request in half. Only touched on the strand.
+    bool idle = true;
+};
+
+}  // namespace samverkan::server

@@ -1,0 +1,162 @@
+// samverkan: the program. Reads the settings, builds the shared objects once, wires every
+// module's routes to the router and runs the HTTP server until SIGINT/SIGTERM.
+#include "modules/core/database.hpp"
+#include "modules/core/database_settings.hpp"
+#include "modules/core/migrations.hpp"
+#include "modules/core/pages.hpp"
+#include "modules/events/event_listing.hpp"
+#include "modules/events/event_pages.hpp"
+#include "server/http_server.hpp"
+#include "server/http_settings.hpp"
+#include "server/logger.hpp"
+#include "server/metrics.hpp"
+#include "server/operations.hpp"
+#include "server/router.hpp"
+#include "server/settings.hpp"
+#include "server/static_files.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/json/object.hpp>
+
+#include <atomic>
+#include <iostream>
+#include <thread>
+
+extern char** environ;
+
+namespace samverkan {
+namespace {
+
+constexpr char const* usage =
+    "Usage: samverkan [serve|migrate] [settings]\n"
+    "  serve    run the HTTP server (the default); applies pending migrations first\n"
+    "  migrate  apply pending database migrations and exit";
+
+struct app_settings {
+    server::http_settings http;
+    db::database_settings db;
+    unsigned page_cache_ms = 1000;
+};
+
+void declare_settings(server::settings& s, app_settings& app) {
+    server::add_http_settings(s, app.http, SAMVERKAN_DEFAULT_WEB_DIR);
+    db::add_database_settings(s, app.db);
+    s.options().add_options()(
+        "page-cache-ms", server::po::value(&app.page_cache_ms)->default_value(app.page_cache_ms),
+        "how old the public event listing may be before it is read again");
+}
+
+// Retries until the database answers, then applies migrations; /readyz says 503 until then.
+asio::awaitable<void> migrate_when_reachable(db::database& db, server::logger& log,
+                                             std::atomic<bool>& migrated) {
+    auto const migrations = db::builtin_migrations();
+    asio::steady_timer timer{co_await asio::this_coro::executor};
+    for (;;) {
+        std::string failure;
+        try {
+            int const count = co_await server::run_blocking(
+                db.workers(), [&] { return db::apply_migrations(db, migrations); });
+            log.info("migrations applied", {{"applied", count}});
+            migrated = true;
+            co_return;
+        } catch (std::exception const& e) {
+            failure = e.what();
+        }
+        log.error("database not ready, retrying", {{"cause", failure}});
+        timer.expires_after(std::chrono::seconds(1));
+        co_await timer.async_wait(asio::use_awaitable);
+    }
+}
+
+int serve(app_settings const& app, server::logger& log) {
+    db::database db{app.db.url, app.db.pool_size,
+                    std::chrono::milliseconds(app.db.lease_timeout_ms)};
+    core::page_renderer const pages{std::filesystem::path(app.http.web_dir) / "templates"};
+    server::metrics stats;
+    stats.add_gauge("samverkan_db_connections_in_use", "Pooled database connections leased now.",
+                    [&db] { return static_cast<double>(db.in_use()); });
+    stats.add_gauge("samverkan_db_pool_size", "Pooled database connections in all.",
+                    [&db] { return static_cast<double>(db.size()); });
+    std::atomic<bool> migrated{false};
+    auto const migrations = db::builtin_migrations();
+
+    server::router routes{log};
+    server::register_operations_routes(routes, stats, [&]() -> asio::awaitable<bool> {
+        if (!migrated) co_return false;
+        co_return co_await server::run_blocking(
+            db.workers(), [&] { return db::migrations_current(db, migrations); });
+    });
+    server::register_static_routes(routes, std::filesystem::path(app.http.web_dir) / "static");
+    events::event_listing listing{db, std::chrono::milliseconds(app.page_cache_ms)};
+    events::register_event_pages(routes, listing, pages);
+
+    asio::io_context ioc{static_cast<int>(app.http.io_threads)};
+    server::http_server http{ioc, routes, log, stats, app.http.limits(), app.http.trusted_proxies};
+    http.listen(app.http.host, app.http.port);
+    http.start();
+    log.info("listening", {{"address", app.http.host}, {"port", http.port()}});
+    asio::co_spawn(ioc, migrate_when_reachable(db, log, migrated), asio::detached);
+
+    asio::signal_set signals{ioc, SIGINT, SIGTERM};
+    signals.async_wait([&](boost::system::error_code const& ec, int signal) {
+        if (ec) return;
+        log.info("stopping", {{"signal", signal}});
+        http.shutdown(std::chrono::milliseconds(app.http.shutdown_timeout_ms),
+                      [&ioc] { ioc.stop(); });
+    });
+    std::vector<std::thread> threads;
+    for (unsigned i = 1; i < app.http.io_threads; ++i) threads.emplace_back([&ioc] { ioc.run(); });
+    ioc.run();
+    for (auto& t : threads) t.join();
+    log.info("stopped", {});
+    return 0;
+}
+
+int migrate(app_settings const& app, server::logger& log) {
+    db::database db{app.db.url, 1};
+    int const count = db::apply_migrations(db, db::builtin_migrations());
+    log.info("migrations applied", {{"applied", count}});
+    return 0;
+}
+
+int run(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    std::string command = "serve";
+    if (!args.empty() && !args.front().starts_with('-')) {
+        command = args.front();
+        args.erase(args.begin());
+    }
+    server::settings s;
+    app_settings app;
+    declare_settings(s, app);
+    server::logger log;
+    try {
+        s.load(args, environ);
+        if (s.help_requested()) {
+            std::cout << s.help_text(usage);
+            return 0;
+        }
+        app.http.finish();
+        app.db.finish();
+        if (command == "serve") return serve(app, log);
+        if (command == "migrate") return migrate(app, log);
+        std::cerr << "samverkan: unknown command '" << command << "'\n" << usage << "\n";
+        return 2;
+    } catch (std::exception const& e) {
+        log.flush();
+        std::cerr << "samverkan: " << e.what() << "\n";
+        return 2;
+    }
+}
+
+}  // namespace
+}  // namespace samverkan
+
+int main(int argc, char** argv) {
+    return samverkan::run(argc, argv);
+}

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "server/request.hpp"
+
+#include <boost/asio/awaitable.hpp>
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace samverkan::server {
+
+class logger;
+
+using handler = std::function<asio::awaitable<response>(request&)>;
+
+/// Runs before the handler and may throw (401, 403, 429 …); it can also put who the caller
+/// is into `request::identity`. Modules supply guards; the server does not know roles.
+using guard = std::function<asio::awaitable<void>(request&)>;
+
+/// Who may call a route: a label for the route table (and its tests) plus the guard that
+/// enforces it. The default is public.
+struct access {
+    std::string label = "public";
+    guard check;
+};
+
+/// Method + path pattern → handler. Patterns are literal segments and `{name}` parameters;
+/// a parameter may carry a literal suffix (`{id}.ics`) and the last one may take the rest of
+/// the path (`{path...}`). The table is filled once by `main` and read-only afterwards.
+class router {
+public:
+    struct segment {
+        std::string literal;  ///< literal text, or the suffix after a parameter
+        std::string param;    ///< parameter name; empty for a literal segment
+        bool rest = false;    ///< `{name...}`: matches all remaining segments
+    };
+
+    struct route {
+        http::verb method;
+        std::string pattern;
+        std::vector<segment> segments;
+        handler run;
+        server::access access;
+    };
+
+    explicit router(logger& log) : log_(&log) {}
+
+    /// Adds a route; throws std::invalid_argument for a malformed or duplicate pattern.
+    void add(http::verb method, std::string pattern, handler run, server::access access = {});
+
+    /// Finds the route, runs its guard and handler, and turns every error into API.md's JSON
+    /// error response: this is the one place where exceptions become HTTP.
+    asio::awaitable<response> dispatch(request& req) const;
+
+    [[nodiscard]] std::vector<route> const& routes() const { return routes_; }
+
+private:
+    route const* match(request& req, std::string& allowed) const;
+
+    std::vector<route> routes_;
+    logger* log_;
+};
+
+}  // namespace samverkan::server
