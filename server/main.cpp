@@ -2,6 +2,7 @@
 // module's routes to the router and runs the HTTP server until SIGINT/SIGTERM.
 #include "modules/core/database.hpp"
 #include "modules/core/database_settings.hpp"
+#include "modules/core/diagnostic_routes.hpp"
 #include "modules/core/migrations.hpp"
 #include "modules/core/pages.hpp"
 #include "modules/events/event_listing.hpp"
@@ -41,6 +42,7 @@ struct app_settings {
     server::http_settings http;
     db::database_settings db;
     unsigned page_cache_ms = 1000;
+    bool test_routes = false;
 };
 
 void declare_settings(server::settings& s, app_settings& app) {
@@ -48,7 +50,9 @@ void declare_settings(server::settings& s, app_settings& app) {
     db::add_database_settings(s, app.db);
     s.options().add_options()(
         "page-cache-ms", server::po::value(&app.page_cache_ms)->default_value(app.page_cache_ms),
-        "how old the public event listing may be before it is read again");
+        "how old the public event listing may be before it is read again")(
+        "enable-test-routes", server::po::bool_switch(&app.test_routes),
+        "serve /_test/* routes for the end-to-end tests (never in production)");
 }
 
 // Retries until the database answers, then applies migrations; /readyz says 503 until then.
@@ -94,6 +98,7 @@ int serve(app_settings const& app, server::logger& log) {
     server::register_static_routes(routes, std::filesystem::path(app.http.web_dir) / "static");
     events::event_listing listing{db, std::chrono::milliseconds(app.page_cache_ms)};
     events::register_event_pages(routes, listing, pages);
+    if (app.test_routes) core::register_diagnostic_routes(routes, db);
 
     asio::io_context ioc{static_cast<int>(app.http.io_threads)};
     server::http_server http{ioc, routes, log, stats, app.http.limits(), app.http.trusted_proxies};

@@ -91,10 +91,14 @@ int apply_migrations(database& db, std::vector<migration> const& migrations) {
 
 bool migrations_current(database& db, std::vector<migration> const& migrations) {
     if (migrations.empty()) return true;
-    int latest = 0;
+    int latest = 0;  // stays 0 while the table does not exist
     soci::indicator ind = soci::i_ok;
     db.with_session([&](soci::session& sql) {
-        sql << "select max(version) from schema_migrations", soci::into(latest, ind);
+        int exists = 0;
+        sql << "select count(*) from pg_tables where tablename = 'schema_migrations'",
+            soci::into(exists);
+        if (exists > 0)
+            sql << "select max(version) from schema_migrations", soci::into(latest, ind);
     });
     return ind == soci::i_ok && latest >= migrations.back().version;
 }

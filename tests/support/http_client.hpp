@@ -1,0 +1,74 @@
+#pragma once
+
+#include <boost/json/value.hpp>
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace samverkan::test {
+
+struct http_result {
+    unsigned status = 0;
+    std::multimap<std::string, std::string> headers;  ///< names lower-cased
+    std::string body;
+    bool keep_alive = false;
+
+    /// The first value of a header ("" when absent); `name` lower-case.
+    [[nodiscard]] std::string header(std::string const& name) const;
+    /// The body parsed as JSON (fails the test when it is not JSON).
+    [[nodiscard]] boost::json::value json() const;
+};
+
+/// A blocking HTTP/1.1 client on one keep-alive connection to 127.0.0.1:port, with a cookie
+/// jar, for tests. Reconnects when the server closed the connection.
+class http_client {
+public:
+    explicit http_client(unsigned short port);
+    ~http_client();
+    http_client(http_client&&) noexcept;
+
+    http_result request(std::string const& method, std::string const& target,
+                        std::string const& body = {}, std::string const& content_type = {},
+                        std::map<std::string, std::string> const& headers = {});
+
+    http_result get(std::string const& target) { return request("GET", target); }
+
+    http_result post_json(std::string const& target, boost::json::value const& body,
+                          std::map<std::string, std::string> const& headers = {});
+    http_result patch_json(std::string const& target, boost::json::value const& body,
+                           std::map<std::string, std::string> const& headers = {});
+    http_result post_form(std::string const& target,
+                          std::vector<std::pair<std::string, std::string>> const& fields,
+                          std::map<std::string, std::string> const& headers = {});
+
+    /// TCP connections opened so far (1 while keep-alive holds).
+    [[nodiscard]] int connections_opened() const;
+    [[nodiscard]] std::map<std::string, std::string> const& cookies() const;
+    void set_cookie(std::string const& name, std::string const& value);
+    void clear_cookies();
+
+private:
+    struct impl;
+    std::unique_ptr<impl> impl_;
+};
+
+/// application/x-www-form-urlencoded encoding of one value.
+[[nodiscard]] std::string form_encode(std::string const& value);
+
+/// A raw TCP connection for transport tests: send bytes, read until the peer closes.
+class raw_connection {
+public:
+    explicit raw_connection(unsigned short port);
+    ~raw_connection();
+    void send(std::string const& bytes);
+    /// Reads until the server closes or `timeout` passes; returns what arrived.
+    std::string read_until_closed(std::chrono::milliseconds timeout, bool* closed = nullptr);
+
+private:
+    int fd_ = -1;
+};
+
+}  // namespace samverkan::test
