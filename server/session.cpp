@@ -104,89 +104,99 @@ std::string access_line(request const& req, unsigned status, double seconds) {
     return boost::json::serialize(line);
 }
 
+// What reading one request produced: a message, an error to answer, or nothing (the peer
+// went away or timed out, and nobody waits for an answer).
+struct read_outcome {
+    std::optional<http_request> message;
+    std::optional<api_error> refused;
+};
+
+// Waits for the first byte of the next request under the idle timeout. Only this wait may be
+// cut short by a graceful shutdown (`idle` tells the shutdown it is safe to cancel).
+asio::awaitable<bool> wait_for_request(connection& conn, beast::flat_buffer& buffer,
+                                       server_limits const& limits) {
+    if (buffer.size() > 0) co_return true;  // a pipelined request is already here
+    conn.idle = true;
+    conn.stream.expires_after(limits.idle_timeout);
+    auto [ec, n] = co_await conn.stream.async_read_some(buffer.prepare(4096), use_tuple);
+    conn.idle = false;
+    if (ec) co_return false;
+    buffer.commit(n);
+    co_return true;
+}
+
+asio::awaitable<read_outcome> read_request(connection& conn, beast::flat_buffer& buffer,
+                                           server_limits const& limits) {
+    auto& stream = conn.stream;
+    // A fresh parser per request: limits are per parser, and it must start empty.
+    http::request_parser<http::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(limits.header_limit));
+    parser.body_limit(limits.body_limit);
+    stream.expires_after(limits.header_timeout);
+    auto [ec, ignored] = co_await http::async_read_header(stream, buffer, parser, use_tuple);
+    if (ec) co_return read_outcome{std::nullopt, parse_failure(ec)};
+    auto const length = parser.content_length();
+    if (length && *length > limits.body_limit)
+        co_return read_outcome{std::nullopt, parse_failure(http::error::body_limit)};
+    if (parser.get()[http::field::expect] == "100-continue") {
+        // curl and others wait for this before they send a body.
+        http::response<http::empty_body> go_on{http::status::continue_, 11};
+        stream.expires_after(limits.write_timeout);
+        co_await http::async_write(stream, go_on, use_tuple);
+    }
+    stream.expires_after(limits.body_timeout);
+    std::tie(ec, ignored) = co_await http::async_read(stream, buffer, parser, use_tuple);
+    if (ec) co_return read_outcome{std::nullopt, parse_failure(ec)};
+    co_return read_outcome{parser.release(), std::nullopt};
+}
+
+// Fills `req` from the message and lets the router answer it.
+asio::awaitable<response> answer(http_server& server, connection const& conn, router const& routes,
+                                 http_request message, request& req) {
+    req.message = std::move(message);
+    auto const incoming_id = req.header("X-Request-Id");
+    if (valid_request_id(incoming_id)) req.request_id = incoming_id;
+    req.client_address = client_address(server, conn, req.message);
+    if (!parse_target(req))
+        co_return error_response(
+            api_error(error_kind::bad_request, "The request target is not valid."), req.request_id);
+    co_return co_await routes.dispatch(req);
+}
+
 }  // namespace
 
 asio::awaitable<void> http_server::session(std::shared_ptr<connection> conn) {
     auto& stream = conn->stream;
     beast::flat_buffer buffer;
-    for (;;) {
-        if (draining()) break;
-        // Wait for the first byte of the next request under the idle timeout. Only this wait
-        // may be cut short by a graceful shutdown.
-        if (buffer.size() == 0) {
-            conn->idle = true;
-            stream.expires_after(limits_.idle_timeout);
-            auto [ec, n] = co_await stream.async_read_some(buffer.prepare(4096), use_tuple);
-            conn->idle = false;
-            if (ec) break;
-            buffer.commit(n);
-        }
-        conn->idle = false;
+    while (!draining() && co_await wait_for_request(*conn, buffer, limits_)) {
         auto const started = clock::now();
-
-        // A fresh parser per request: limits are per parser, and it must start empty.
-        http::request_parser<http::string_body> parser;
-        parser.header_limit(static_cast<std::uint32_t>(limits_.header_limit));
-        parser.body_limit(limits_.body_limit);
-        stream.expires_after(limits_.header_timeout);
-        auto [hec, hn] = co_await http::async_read_header(stream, buffer, parser, use_tuple);
-        std::optional<api_error> refused;
-        if (!hec) {
-            auto const& head = parser.get();
-            auto const length = parser.content_length();
-            if (length && *length > limits_.body_limit) {
-                refused =
-                    api_error(error_kind::payload_too_large, "The request body is too large.");
-            } else if (head[http::field::expect] == "100-continue") {
-                // curl and others wait for this before sending a body.
-                http::response<http::empty_body> go_on{http::status::continue_, 11};
-                stream.expires_after(limits_.write_timeout);
-                co_await http::async_write(stream, go_on, use_tuple);
-            }
-        }
-        if (!hec && !refused) {
-            stream.expires_after(limits_.body_timeout);
-            auto [bec, bn] = co_await http::async_read(stream, buffer, parser, use_tuple);
-            hec = bec;
-        }
-        if (hec) refused = parse_failure(hec);
-        if (hec && !refused) break;
-
+        auto outcome = co_await read_request(*conn, buffer, limits_);
+        if (!outcome.message && !outcome.refused) break;
         request req;
         req.request_id = next_request_id();
         req.route_pattern = "unmatched";
+        bool keep_alive = outcome.message && outcome.message->keep_alive();
+        // No co_await inside a conditional expression: g++ 12 miscompiles that.
         response res;
-        bool keep_alive = false;
-        if (refused) {
-            res = error_response(*refused, req.request_id);
-        } else {
-            req.message = parser.release();
-            auto const incoming_id = req.header("X-Request-Id");
-            if (valid_request_id(incoming_id)) req.request_id = incoming_id;
-            req.client_address = client_address(*this, *conn, req.message);
-            keep_alive = req.message.keep_alive();
-            if (parse_target(req))
-                res = co_await routes_.dispatch(req);
-            else
-                res = error_response(
-                    api_error(error_kind::bad_request, "The request target is not valid."),
-                    req.request_id);
-        }
+        if (outcome.message)
+            res = co_await answer(*this, *conn, routes_, std::move(*outcome.message), req);
+        else
+            res = error_response(*outcome.refused, req.request_id);
         add_default_headers(res, req.request_id);
         keep_alive = keep_alive && !draining();
         res.keep_alive(keep_alive);
         if (req.message.method() == http::verb::head) {
             auto const length = res.body().size();
             res.body().clear();
-            res.content_length(length);
+            res.content_length(length);  // HEAD: the length the GET body would have
         }
         auto const status = res.result_int();
         stream.expires_after(limits_.write_timeout);
-        auto [wec, wn] = co_await http::async_write(stream, res, use_tuple);
+        auto [ec, written] = co_await http::async_write(stream, res, use_tuple);
         double const seconds = std::chrono::duration<double>(clock::now() - started).count();
         stats_.observe_request(req.route_pattern, status, seconds);
         log_.write_line(access_line(req, status, seconds));
-        if (wec || !keep_alive) break;
+        if (ec || !keep_alive) break;
     }
     boost::system::error_code ec;
     stream.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ec);

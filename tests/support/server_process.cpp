@@ -50,10 +50,22 @@ server_process::server_process(std::string const& database_url, options opts) {
     }
     ::close(pipe_fds[1]);
     reader_ = std::thread([this, fd = pipe_fds[0]] { read_log(fd); });
+    try {
+        wait_until_serving(opts);
+    } catch (...) {
+        // The destructor does not run for a half-built object: stop the child here.
+        stop();
+        throw;
+    }
+}
 
+void server_process::wait_until_serving(options const& opts) {
     auto const deadline = std::chrono::steady_clock::now() + opts.ready_timeout;
     while (port_ == 0 && std::chrono::steady_clock::now() < deadline) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        BOOST_TEST_REQUIRE(wait_exit(std::chrono::milliseconds(0)) < 0,
+                           "server exited with status " << exit_status_ << "; log:\n"
+                                                        << log());
         std::lock_guard lock(mutex_);
         auto const at = log_.find("\"message\":\"listening\"");
         if (at == std::string::npos) continue;
@@ -66,6 +78,9 @@ server_process::server_process(std::string const& database_url, options opts) {
     }
     BOOST_TEST_REQUIRE(port_ != 0, "server did not start listening; log:\n" << log());
     while (opts.wait_ready && std::chrono::steady_clock::now() < deadline) {
+        BOOST_TEST_REQUIRE(wait_exit(std::chrono::milliseconds(0)) < 0,
+                           "server exited with status " << exit_status_ << "; log:\n"
+                                                        << log());
         try {
             http_client client{port_};
             if (client.get("/readyz").status == 200) return;
@@ -77,6 +92,10 @@ server_process::server_process(std::string const& database_url, options opts) {
 }
 
 server_process::~server_process() {
+    stop();
+}
+
+void server_process::stop() {
     if (exit_status_ < 0 && pid_ > 0) {
         ::kill(pid_, SIGTERM);
         if (wait_exit(std::chrono::seconds(10)) < 0) {

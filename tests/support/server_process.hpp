@@ -51,6 +51,8 @@ public:
     [[nodiscard]] static std::string binary();
 
 private:
+    void wait_until_serving(options const& opts);
+    void stop();
     void read_log(int fd);
 
     pid_t pid_ = -1;
