@@ -1,7 +1,9 @@
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace samverkan::events {
@@ -32,6 +34,33 @@ struct event {
     [[nodiscard]] int seats_left() const {
         return capacity > confirmed_count ? capacity - confirmed_count : 0;
     }
+
+    /// Whether the public form takes registrations at `now` (seconds since the epoch):
+    /// published, not started, inside the opening window. Seats are not considered.
+    [[nodiscard]] bool registration_open(long long now) const {
+        return status == "published" && starts_at > now &&
+               (!registration_opens_at || *registration_opens_at <= now) &&
+               (!registration_closes_at || *registration_closes_at >= now);
+    }
+};
+
+inline constexpr std::array<std::string_view, 3> event_kinds{"dialogue_conference", "theme_meeting",
+                                                             "other"};
+inline constexpr std::array<std::string_view, 3> priority_area_codes{"collaboration_learning",
+                                                                     "participation", "democracy"};
+
+/// Filters of the event lists; empty optionals do not filter.
+struct event_filter {
+    std::optional<long long> from;  ///< events ending after this time
+    std::optional<long long> to;    ///< events starting before this time
+    std::optional<std::string> kind;
+    bool include_all = false;  ///< staff: drafts, cancelled and past events too
+};
+
+/// The staff member behind a change, for the audit log.
+struct actor {
+    long long user_id = 0;
+    std::string client_address;
 };
 
 }  // namespace samverkan::events

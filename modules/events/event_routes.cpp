@@ -1,0 +1,186 @@
+#include "modules/events/event_routes.hpp"
+
+#include "modules/auth/auth.hpp"
+#include "modules/core/json_input.hpp"
+#include "modules/core/time.hpp"
+#include "modules/events/event_ics.hpp"
+#include "modules/events/event_input.hpp"
+#include "modules/events/event_service.hpp"
+#include "modules/events/event_view.hpp"
+#include "server/response.hpp"
+#include "server/router.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+
+namespace samverkan::events {
+
+using server::api_error;
+using server::error_kind;
+
+namespace {
+
+using handler_result = asio::awaitable<server::response>;
+
+std::optional<long long> query_time(server::request const& req, std::string_view name) {
+    auto const text = req.query_param(name);
+    if (!text || text->empty()) return std::nullopt;
+    auto t = text->size() == 10 ? core::parse_local_datetime(std::string{*text} + "T00:00")
+                                : core::parse_rfc3339(*text);
+    if (!t)
+        throw api_error(error_kind::bad_request,
+                        "Query parameter '" + std::string{name} +
+                            "' must be a date (2026-06-13) or an RFC 3339 time.");
+    return core::to_epoch(*t);
+}
+
+boost::json::object events_body(std::vector<event> const& items) {
+    auto const now = event_service::now();
+    boost::json::array out;
+    for (auto const& e : items) out.push_back(event_json(e, now));
+    return boost::json::object{{"events", std::move(out)}};
+}
+
+server::response calendar_response(std::string body) {
+    auto res = server::text_response(200, std::move(body), "text/calendar; charset=utf-8");
+    res.set(http::field::cache_control, "no-cache");
+    return res;
+}
+
+}  // namespace
+
+event_filter filter_from_query(server::request const& req) {
+    event_filter filter;
+    filter.from = query_time(req, "from");
+    filter.to = query_time(req, "to");
+    if (auto kind = req.query_param("kind"); kind && !kind->empty()) {
+        if (std::find(event_kinds.begin(), event_kinds.end(), *kind) == event_kinds.end())
+            throw api_error(error_kind::bad_request,
+                            "Query parameter 'kind' must be dialogue_conference, theme_meeting "
+                            "or other.");
+        filter.kind = std::string{*kind};
+    }
+    if (auto include = req.query_param("include"); include && !include->empty()) {
+        if (*include != "all")
+            throw api_error(error_kind::bad_request, "Query parameter 'include' must be 'all'.");
+        filter.include_all = true;
+    }
+    return filter;
+}
+
+actor actor_of(server::request const& req) {
+    return actor{auth::current_user(req).user_id, req.client_address};
+}
+
+void register_event_routes(server::router& routes, event_service& events, auth::auth_service& auth,
+                           std::string base_url) {
+    auto const organiser = auth::require(auth, auth::role::organiser);
+    auto const staff_check = auth::require(auth, auth::role::steering).check;
+
+    routes.add(
+        http::verb::get, "/api/v1/events",
+        [&events, staff_check](server::request& req) -> handler_result {
+            auto filter = filter_from_query(req);
+            if (filter.include_all) {
+                co_await staff_check(req);  // drafts are for staff only
+                co_return server::json_response(200, events_body(co_await events.list_all(filter)));
+            }
+            co_return server::json_response(200, events_body(co_await events.list_public(filter)));
+        });
+    routes.add(http::verb::get, "/api/v1/events/{id}",
+               [&events](server::request& req) -> handler_result {
+                   auto found = co_await events.find_public(server::path_id(req, "id"));
+                   if (!found) throw api_error(error_kind::not_found, "No such event.");
+                   co_return server::json_response(200, event_json(*found, event_service::now()));
+               });
+    routes.add(
+        http::verb::post, "/api/v1/events",
+        [&events](server::request& req) -> handler_result {
+            auto const body = core::parse_json_object(req);
+            event e;
+            server::field_errors errors;
+            apply_event_json(body, e, true, errors);
+            core::throw_if_invalid(errors);
+            auto created = co_await events.create(std::move(e), actor_of(req));
+            co_return server::json_response(201, event_json(created, event_service::now()));
+        },
+        organiser);
+    routes.add(
+        http::verb::patch, "/api/v1/events/{id}",
+        [&events](server::request& req) -> handler_result {
+            auto const id = server::path_id(req, "id");
+            auto const body = core::parse_json_object(req);
+            auto updated = co_await events.update(
+                id,
+                [&body](event& e, server::field_errors& errors) {
+                    apply_event_json(body, e, false, errors);
+                },
+                actor_of(req));
+            co_return server::json_response(200, event_json(updated, event_service::now()));
+        },
+        organiser);
+    routes.add(
+        http::verb::post, "/api/v1/events/{id}/publish",
+        [&events](server::request& req) -> handler_result {
+            auto e = co_await events.publish(server::path_id(req, "id"), actor_of(req));
+            co_return server::json_response(200, event_json(e, event_service::now()));
+        },
+        organiser);
+    routes.add(
+        http::verb::post, "/api/v1/events/{id}/cancel",
+        [&events](server::request& req) -> handler_result {
+            auto const id = server::path_id(req, "id");
+            std::string reason;
+            if (!req.message.body().empty()) {
+                auto const body = core::parse_json_object(req);
+                server::field_errors errors;
+                core::json_reader in{body, errors};
+                reason = in.text("reason", false, 1000, 0).value_or("");
+                core::throw_if_invalid(errors);
+            }
+            auto e = co_await events.cancel(id, std::move(reason), actor_of(req));
+            co_return server::json_response(200, event_json(e, event_service::now()));
+        },
+        organiser);
+    routes.add(
+        http::verb::post, "/api/v1/events/{id}/copy",
+        [&events](server::request& req) -> handler_result {
+            auto const id = server::path_id(req, "id");
+            std::optional<long long> starts_at;
+            if (!req.message.body().empty()) {
+                auto const body = core::parse_json_object(req);
+                if (auto const* v = body.if_contains("starts_at"); v && !v->is_null()) {
+                    auto const t =
+                        v->is_string() ? core::parse_rfc3339(v->get_string()) : std::nullopt;
+                    if (!t)
+                        throw api_error(error_kind::validation_failed,
+                                        "Some fields are missing or invalid.")
+                            .with_fields({{"starts_at", "Must be an RFC 3339 time with offset."}});
+                    starts_at = core::to_epoch(*t);
+                }
+            }
+            auto e = co_await events.copy(id, starts_at, actor_of(req));
+            co_return server::json_response(201, event_json(e, event_service::now()));
+        },
+        organiser);
+
+    // Calendars: before /events/{id}, whose pattern would otherwise take "3.ics" as an id.
+    routes.add(http::verb::get, "/events.ics",
+               [&events, base_url](server::request&) -> handler_result {
+                   // A named filter: g++ 12 frees a brace-initialised temporary argument of a
+                   // coroutine call inside co_await wrongly.
+                   event_filter const everything;
+                   auto items = co_await events.list_public(everything);
+                   co_return calendar_response(events_ics(items, base_url, event_service::now()));
+               });
+    routes.add(
+        http::verb::get, "/events/{id}.ics",
+        [&events, base_url](server::request& req) -> handler_result {
+            auto found = co_await events.find_public(server::path_id(req, "id"));
+            if (!found) throw api_error(error_kind::not_found, "No such event.");
+            co_return calendar_response(events_ics({*found}, base_url, event_service::now()));
+        });
+}
+
+}  // namespace samverkan::events

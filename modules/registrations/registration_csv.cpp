@@ -1,0 +1,90 @@
+#include "modules/registrations/registration_csv.hpp"
+
+#include "modules/core/time.hpp"
+
+namespace samverkan::registrations {
+
+namespace {
+
+constexpr char const* bom = "\xEF\xBB\xBF";
+
+std::string_view status_label(std::string_view status) {
+    if (status == "confirmed") return "Bekräftad";
+    if (status == "waitlisted") return "Väntelista";
+    if (status == "cancelled") return "Avbokad";
+    return status;
+}
+
+std::string_view affiliation_label(std::string_view code) {
+    if (code == "civil_society") return "Idéburen organisation";
+    if (code == "municipal_staff") return "Tjänsteperson";
+    if (code == "elected_official") return "Förtroendevald";
+    return "Annat";
+}
+
+std::string dietary_labels(std::vector<std::string> const& codes) {
+    std::string out;
+    for (auto const& c : codes) {
+        std::string_view label = c == "vegetarian"     ? "vegetarisk"
+                                 : c == "vegan"        ? "vegansk"
+                                 : c == "gluten_free"  ? "glutenfri"
+                                 : c == "lactose_free" ? "laktosfri"
+                                 : c == "nut_allergy"  ? "nötallergi"
+                                                       : std::string_view{c};
+        out.append(out.empty() ? "" : ", ").append(label);
+    }
+    return out;
+}
+
+std::string local_time(long long t) {
+    auto text = core::to_local_datetime(core::from_epoch(t));
+    if (text.size() > 10) text[10] = ' ';
+    return text;
+}
+
+void add_row(std::string& out, std::vector<std::string> const& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i > 0) out += ';';
+        out += csv_cell(cells[i]);
+    }
+    out += "\r\n";
+}
+
+}  // namespace
+
+std::string csv_cell(std::string_view value) {
+    std::string cell;
+    if (!value.empty() && (value.front() == '=' || value.front() == '+' || value.front() == '-' ||
+                           value.front() == '@' || value.front() == '\t' || value.front() == '\r'))
+        cell += '\'';
+    cell.append(value);
+    if (cell.find_first_of(";\"\r\n") == std::string::npos) return cell;
+    std::string quoted = "\"";
+    for (char c : cell) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+    }
+    return quoted + "\"";
+}
+
+std::string registrations_csv(std::vector<registration> const& items) {
+    std::string out = bom;
+    add_row(out,
+            {"Anmälan", "Organisation", "Organisationsnummer", "Kontaktperson", "Kontaktens e-post",
+             "Telefon", "Deltagare", "Deltagarens e-post", "Tillhörighet", "Specialkost",
+             "Annan kost", "Tillgänglighet", "Status", "Plats i kön", "Anmäld", "Närvarade"});
+    for (auto const& r : items) {
+        for (auto const& a : r.attendees) {
+            add_row(out,
+                    {std::to_string(r.id), r.organisation_name, r.org_number, r.contact_name,
+                     r.contact_email, r.contact_phone, a.name, a.email,
+                     std::string{affiliation_label(a.affiliation)}, dietary_labels(a.dietary),
+                     a.dietary_other, a.accessibility, std::string{status_label(a.status)},
+                     a.waitlist_position > 0 ? std::to_string(a.waitlist_position) : "",
+                     local_time(r.created_at), a.attended ? (*a.attended ? "ja" : "nej") : ""});
+        }
+    }
+    return out;
+}
+
+}  // namespace samverkan::registrations

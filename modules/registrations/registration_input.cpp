@@ -1,0 +1,329 @@
+#include "modules/registrations/registration_input.hpp"
+
+#include "modules/core/form_input.hpp"
+#include "modules/core/json_input.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <charconv>
+
+namespace samverkan::registrations {
+
+using server::api_error;
+using server::error_kind;
+
+namespace {
+
+constexpr std::size_t name_max = 200;
+constexpr std::size_t needs_max = 200;
+constexpr std::size_t phone_max = 40;
+constexpr std::size_t invitation_max = 200;
+
+// --- reading JSON ---------------------------------------------------------------------
+
+[[noreturn]] void wrong_type(std::string const& path, char const* expected) {
+    throw api_error(error_kind::bad_request, "Field '" + path + "' must be " + expected + ".");
+}
+
+std::string string_field(boost::json::object const& o, std::string_view key,
+                         std::string const& path) {
+    auto const* v = o.if_contains(key);
+    if (v == nullptr || v->is_null()) return {};
+    if (!v->is_string()) wrong_type(path, "a string");
+    return std::string{v->get_string()};
+}
+
+boost::json::object const* object_field(boost::json::object const& o, std::string_view key) {
+    auto const* v = o.if_contains(key);
+    if (v == nullptr || v->is_null()) return nullptr;
+    if (!v->is_object()) wrong_type(std::string{key}, "an object");
+    return &v->get_object();
+}
+
+raw_attendee attendee_from_json(boost::json::value const& item, std::string const& path) {
+    if (!item.is_object()) wrong_type(path, "an object");
+    auto const& o = item.get_object();
+    raw_attendee a;
+    if (auto const* id = o.if_contains("id"); id != nullptr && !id->is_null()) {
+        if (!id->is_int64() && !id->is_uint64()) wrong_type(path + ".id", "a whole number");
+        a.id = boost::json::serialize(*id);
+    }
+    a.name = string_field(o, "name", path + ".name");
+    a.email = string_field(o, "email", path + ".email");
+    a.affiliation = string_field(o, "affiliation", path + ".affiliation");
+    if (auto const* d = o.if_contains("dietary"); d != nullptr && !d->is_null()) {
+        if (!d->is_array()) wrong_type(path + ".dietary", "an array of strings");
+        for (auto const& code : d->get_array()) {
+            if (!code.is_string()) wrong_type(path + ".dietary", "an array of strings");
+            a.dietary.emplace_back(code.get_string());
+        }
+    }
+    a.dietary_other = string_field(o, "dietary_other", path + ".dietary_other");
+    a.accessibility = string_field(o, "accessibility", path + ".accessibility");
+    return a;
+}
+
+// --- rules ------------------------------------------------------------------------------
+
+std::string say(std::string_view language, std::string en, std::string sv) {
+    return language == "sv" ? std::move(sv) : std::move(en);
+}
+
+std::string trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return std::string{s};
+}
+
+struct checker {
+    std::string_view language;
+    server::field_errors& errors;
+
+    void fail(std::string const& path, std::string message) {
+        errors.emplace(path, std::move(message));
+    }
+
+    /// A trimmed text of at most `max` characters; "" when empty (an error if required).
+    std::string text(std::string const& path, std::string_view value, std::size_t max,
+                     std::string const& required_sv = {}) {
+        auto out = trim(value);
+        if (out.empty()) {
+            if (!required_sv.empty()) fail(path, say(language, "Required.", required_sv));
+            return out;
+        }
+        if (!core::clean_text(out, false)) {
+            fail(path, say(language, "Contains characters that are not allowed.",
+                           "Innehåller tecken som inte är tillåtna."));
+            return {};
+        }
+        if (core::utf8_length(out) > max) {
+            fail(path, say(language, "At most " + std::to_string(max) + " characters.",
+                           "Högst " + std::to_string(max) + " tecken."));
+            return {};
+        }
+        return out;
+    }
+
+    std::string email(std::string const& path, std::string_view value, bool required) {
+        auto out = trim(value);
+        if (out.empty()) {
+            if (required) fail(path, say(language, "Required.", "Skriv en e-postadress."));
+            return out;
+        }
+        if (!core::valid_email(out)) {
+            fail(path, say(language, "Not a valid e-mail address.",
+                           "Skriv en giltig e-postadress, till exempel namn@exempel.se."));
+            return {};
+        }
+        return out;
+    }
+
+    std::string phone(std::string const& path, std::string_view value) {
+        auto out = trim(value);
+        bool const ok = std::all_of(out.begin(), out.end(), [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c)) || c == ' ' || c == '+' ||
+                   c == '-' || c == '(' || c == ')';
+        });
+        if (!ok || out.size() > phone_max) {
+            fail(path, say(language, "Only digits, spaces, +, -, ( and ), at most 40.",
+                           "Skriv telefonnumret med siffror, mellanslag, + eller -."));
+            return {};
+        }
+        return out;
+    }
+
+    attendee_input attendee(raw_attendee const& raw, std::string const& path);
+};
+
+attendee_input checker::attendee(raw_attendee const& raw, std::string const& path) {
+    attendee_input a;
+    if (!raw.id.empty()) {
+        long long id = 0;
+        auto const [end, ec] = std::from_chars(raw.id.data(), raw.id.data() + raw.id.size(), id);
+        if (ec != std::errc{} || end != raw.id.data() + raw.id.size() || id <= 0)
+            fail(path + ".id", say(language, "Unknown attendee.", "Okänd deltagare."));
+        else
+            a.id = id;
+    }
+    a.name = text(path + ".name", raw.name, name_max, "Skriv deltagarens namn.");
+    a.email = email(path + ".email", raw.email, false);
+    if (!raw.affiliation.empty()) {
+        if (std::find(affiliations.begin(), affiliations.end(), raw.affiliation) ==
+            affiliations.end())
+            fail(path + ".affiliation",
+                 say(language,
+                     "Must be one of: civil_society, municipal_staff, elected_official, other.",
+                     "Välj vem deltagaren företräder."));
+        else
+            a.affiliation = raw.affiliation;
+    }
+    for (auto const& code : raw.dietary) {
+        if (std::find(dietary_codes.begin(), dietary_codes.end(), code) == dietary_codes.end()) {
+            fail(path + ".dietary",
+                 say(language, "Unknown value '" + code + "'.", "Okänt val av specialkost."));
+            break;
+        }
+        if (std::find(a.dietary.begin(), a.dietary.end(), code) == a.dietary.end())
+            a.dietary.push_back(code);
+    }
+    a.dietary_other = text(path + ".dietary_other", raw.dietary_other, needs_max);
+    a.accessibility = text(path + ".accessibility", raw.accessibility, needs_max);
+    return a;
+}
+
+std::vector<raw_attendee const*> filled_attendees(raw_registration const& raw) {
+    std::vector<raw_attendee const*> out;
+    for (std::size_t i = 0; i < raw.attendees.size(); ++i)
+        if (!raw.form || i == 0 || raw.attendees[i].any()) out.push_back(&raw.attendees[i]);
+    return out;
+}
+
+}  // namespace
+
+bool raw_attendee::any() const {
+    return !trim(name).empty() || !trim(email).empty() || !dietary.empty() ||
+           !trim(dietary_other).empty() || !trim(accessibility).empty();
+}
+
+raw_registration raw_from_json(boost::json::object const& body) {
+    raw_registration raw;
+    if (auto const* org = object_field(body, "organisation")) {
+        raw.organisation_given = true;
+        raw.organisation_name = string_field(*org, "name", "organisation.name");
+        raw.org_number = string_field(*org, "org_number", "organisation.org_number");
+    }
+    if (auto const* contact = object_field(body, "contact")) {
+        raw.contact_given = true;
+        raw.contact_name = string_field(*contact, "name", "contact.name");
+        raw.contact_email = string_field(*contact, "email", "contact.email");
+        raw.contact_phone = string_field(*contact, "phone", "contact.phone");
+    }
+    if (auto const* list = body.if_contains("attendees"); list != nullptr && !list->is_null()) {
+        if (!list->is_array()) wrong_type("attendees", "an array");
+        auto const& items = list->get_array();
+        for (std::size_t i = 0; i < items.size(); ++i)
+            raw.attendees.push_back(
+                attendee_from_json(items[i], "attendees[" + std::to_string(i) + "]"));
+    }
+    if (auto const* consent = body.if_contains("consent");
+        consent != nullptr && !consent->is_null()) {
+        if (!consent->is_bool()) wrong_type("consent", "true or false");
+        raw.consent = consent->get_bool();
+    }
+    raw.language = string_field(body, "language", "language");
+    raw.invitation = string_field(body, "invitation", "invitation");
+    return raw;
+}
+
+raw_registration raw_from_form(core::form_input const& form, std::size_t attendee_count) {
+    raw_registration raw;
+    raw.form = true;
+    raw.organisation_given = true;
+    raw.organisation_name = form.value("organisation.name");
+    raw.org_number = form.value("organisation.org_number");
+    raw.contact_given = true;
+    raw.contact_name = form.value("contact.name");
+    raw.contact_email = form.value("contact.email");
+    raw.contact_phone = form.value("contact.phone");
+    for (std::size_t i = 0; i < attendee_count; ++i) {
+        auto const prefix = "attendees[" + std::to_string(i) + "].";
+        raw_attendee a;
+        a.id = form.value(prefix + "id");
+        a.name = form.value(prefix + "name");
+        a.email = form.value(prefix + "email");
+        a.affiliation = form.value(prefix + "affiliation");
+        for (auto code : form.get_all(prefix + "dietary")) a.dietary.emplace_back(code);
+        a.dietary_other = form.value(prefix + "dietary_other");
+        a.accessibility = form.value(prefix + "accessibility");
+        raw.attendees.push_back(std::move(a));
+    }
+    raw.consent = form.get("consent").has_value();
+    raw.language = form.value("language");
+    raw.invitation = form.value("invitation");
+    return raw;
+}
+
+registration_input validate_registration(raw_registration const& raw, std::string_view language,
+                                         server::field_errors& errors) {
+    checker check{language, errors};
+    registration_input in;
+    in.organisation_name = check.text("organisation.name", raw.organisation_name, name_max);
+    if (!trim(raw.org_number).empty()) {
+        in.org_number = normalise_org_number(trim(raw.org_number));
+        if (in.org_number.empty())
+            check.fail("organisation.org_number",
+                       say(language,
+                           "Not a valid organisationsnummer (NNNNNN-NNNN with a correct check "
+                           "digit).",
+                           "Organisationsnumret stämmer inte. Skriv det som NNNNNN-NNNN."));
+    }
+    in.contact.name =
+        check.text("contact.name", raw.contact_name, name_max, "Skriv kontaktpersonens namn.");
+    in.contact.email = check.email("contact.email", raw.contact_email, true);
+    in.contact.phone = check.phone("contact.phone", raw.contact_phone);
+    auto const filled = filled_attendees(raw);
+    if (filled.empty() || filled.size() > max_attendees)
+        check.fail("attendees", say(language, "Give 1 to 10 attendees.", "Anmäl 1–10 deltagare."));
+    for (std::size_t i = 0; i < filled.size() && i < max_attendees; ++i) {
+        auto const index = static_cast<std::size_t>(filled[i] - raw.attendees.data());
+        in.attendees.push_back(
+            check.attendee(*filled[i], "attendees[" + std::to_string(index) + "]"));
+    }
+    if (!raw.consent)
+        check.fail("consent", say(language,
+                                  "Must be true: the contact has read the privacy notice and "
+                                  "agrees to the processing of any needs given.",
+                                  "Kryssa i att du har läst informationen om hur vi hanterar "
+                                  "uppgifterna."));
+    if (raw.language.empty() || raw.language == "sv" || raw.language == "en")
+        in.language = raw.language.empty() ? "sv" : raw.language;
+    else
+        check.fail("language", say(language, "Must be sv or en.", "Välj svenska eller engelska."));
+    in.invitation = check.text("invitation", raw.invitation, invitation_max);
+    return in;
+}
+
+registration_changes validate_changes(raw_registration const& raw, std::string_view language,
+                                      server::field_errors& errors) {
+    checker check{language, errors};
+    registration_changes out;
+    if (raw.contact_given) {
+        contact_input c;
+        c.name =
+            check.text("contact.name", raw.contact_name, name_max, "Skriv kontaktpersonens namn.");
+        c.email = check.email("contact.email", raw.contact_email, true);
+        c.phone = check.phone("contact.phone", raw.contact_phone);
+        out.contact = std::move(c);
+    }
+    if (raw.attendees.size() > max_attendees)
+        check.fail("attendees", say(language, "At most 10 attendees.", "Högst 10 deltagare."));
+    for (std::size_t i = 0; i < raw.attendees.size() && i < max_attendees; ++i) {
+        auto const& a = raw.attendees[i];
+        if (raw.form && a.id.empty() && !a.any()) continue;  // a blank "new attendee" fieldset
+        out.attendees.push_back(check.attendee(a, "attendees[" + std::to_string(i) + "]"));
+    }
+    return out;
+}
+
+std::string normalise_org_number(std::string_view text) {
+    std::string digits;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char const c = text[i];
+        if (std::isdigit(static_cast<unsigned char>(c)))
+            digits += c;
+        else if (!(c == '-' && i == 6))
+            return {};
+    }
+    if (digits.size() != 10) return {};
+    // Luhn over the first nine digits, weights 2,1,2,1,… from the left.
+    int sum = 0;
+    for (std::size_t i = 0; i < 9; ++i) {
+        int d = (digits[i] - '0') * (i % 2 == 0 ? 2 : 1);
+        sum += d > 9 ? d - 9 : d;
+    }
+    if ((10 - sum % 10) % 10 != digits[9] - '0') return {};
+    return digits.substr(0, 6) + "-" + digits.substr(6);
+}
+
+}  // namespace samverkan::registrations

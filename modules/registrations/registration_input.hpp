@@ -1,0 +1,73 @@
+#pragma once
+
+// Registration input from the API (JSON) and from the page's form, checked by one set of
+// rules (API.md "Registrations (public)") with messages in English for the API and Swedish
+// for the pages.
+#include "modules/registrations/registration_types.hpp"
+#include "server/api_error.hpp"
+
+#include <boost/json/fwd.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace samverkan::core {
+class form_input;
+}
+
+namespace samverkan::registrations {
+
+/// Fields as sent, before the rules; absent text is "".
+struct raw_attendee {
+    std::string id;  ///< an existing attendee's id in a change; "" for a new one
+    std::string name;
+    std::string email;
+    std::string affiliation;
+    std::vector<std::string> dietary;
+    std::string dietary_other;
+    std::string accessibility;
+
+    /// Whether anything was filled in (blank extra fieldsets of the form are ignored).
+    [[nodiscard]] bool any() const;
+};
+
+struct raw_registration {
+    bool form = false;  ///< from the page: blank extra attendee fieldsets are left out
+    bool organisation_given = false;
+    std::string organisation_name;
+    std::string org_number;
+    bool contact_given = false;
+    std::string contact_name;
+    std::string contact_email;
+    std::string contact_phone;
+    std::vector<raw_attendee> attendees;
+    bool consent = false;
+    std::string language;
+    std::string invitation;
+};
+
+/// The JSON body's fields; a value of the wrong JSON type is a 400 at once.
+[[nodiscard]] raw_registration raw_from_json(boost::json::object const& body);
+
+/// The form's fields, named like the JSON paths: "contact.name", "attendees[0].dietary" …
+/// `attendee_count` fieldsets are read.
+[[nodiscard]] raw_registration raw_from_form(core::form_input const& form,
+                                             std::size_t attendee_count);
+
+/// Checks every rule and collects every problem under its field path ("attendees[1].name",
+/// 0-based) in `language` ("en" or "sv").
+[[nodiscard]] registration_input validate_registration(raw_registration const& raw,
+                                                       std::string_view language,
+                                                       server::field_errors& errors);
+
+/// A self-service change: a whole new contact when given, attendees to update or add.
+[[nodiscard]] registration_changes validate_changes(raw_registration const& raw,
+                                                    std::string_view language,
+                                                    server::field_errors& errors);
+
+/// An organisationsnummer as NNNNNN-NNNN when it has ten digits (dash optional) with a
+/// correct Luhn check digit; "" otherwise.
+[[nodiscard]] std::string normalise_org_number(std::string_view text);
+
+}  // namespace samverkan::registrations

@@ -1,0 +1,153 @@
+// The public pages: the event page with the registration form, and the manage pages behind
+// the personal link. They work without JavaScript: every action is a form post answered by
+// a redirect (303) or by the same page again with the errors and what was typed.
+#include "modules/registrations/registration_pages.hpp"
+
+#include "modules/core/form_input.hpp"
+#include "modules/core/pages.hpp"
+#include "modules/events/event_service.hpp"
+#include "modules/events/event_view.hpp"
+#include "modules/registrations/manage_token.hpp"
+#include "modules/registrations/registration_form.hpp"
+#include "modules/registrations/registration_service.hpp"
+#include "server/response.hpp"
+#include "server/router.hpp"
+
+#include <boost/json.hpp>
+
+#include <charconv>
+
+namespace samverkan::registrations {
+
+using server::api_error;
+using server::error_kind;
+
+namespace {
+
+using handler_result = asio::awaitable<server::response>;
+
+struct page_deps {
+    registration_service& service;
+    events::event_service& events;
+    core::page_renderer const& pages;
+};
+
+server::response page(page_deps const& d, unsigned status, std::string_view name,
+                      boost::json::object data) {
+    auto res = server::html_response(status, d.pages.render_page(name, data));
+    res.set(http::field::cache_control, "no-store");
+    return res;
+}
+
+server::response message_page(page_deps const& d, unsigned status, std::string heading,
+                              std::string message) {
+    return page(d, status, "page_message",
+                {{"title", heading + " – Samverkan"},
+                 {"heading", heading},
+                 {"message", std::move(message)},
+                 {"link_href", "/"},
+                 {"link_text", "Till alla träffar"}});
+}
+
+std::string closed_message(events::event const& e, long long now) {
+    if (e.status == "cancelled") return "Träffen är inställd.";
+    if (e.starts_at <= now) return "Träffen har redan varit.";
+    if (e.registration_opens_at && *e.registration_opens_at > now) {
+        auto const v = events::event_view(e, "sv", now);
+        return "Anmälan öppnar " + std::string{v.at("opens_date").as_string()} + " kl. " +
+               std::string{v.at("opens_time").as_string()} + ".";
+    }
+    return "Sista anmälningsdag har passerat, så anmälan är stängd.";
+}
+
+boost::json::object event_page_data(events::event const& e, form_state const& state) {
+    auto const now = events::event_service::now();
+    auto form = registration_form_view(state);
+    form["event_id"] = e.id;
+    return boost::json::object{{"title", e.title + " – Samverkan"},
+                               {"event", events::event_view(e, "sv", now)},
+                               {"registration_open", e.registration_open(now)},
+                               {"full", e.seats_left() == 0},
+                               {"closed_message", closed_message(e, now)},
+                               {"form", std::move(form)}};
+}
+
+std::size_t attendee_count(core::form_input const& form) {
+    std::size_t n = 1;
+    auto const text = form.value("attendee_count");
+    std::from_chars(text.data(), text.data() + text.size(), n);
+    return std::clamp<std::size_t>(n, 1, max_attendees);
+}
+
+/// What a failed registration shows: field problems next to their fields, the rest on top.
+void show_error(form_state& state, api_error const& e) {
+    if (!e.fields().empty())
+        state.errors = e.fields();
+    else
+        state.general_error = e.what();
+}
+
+asio::awaitable<server::response> submit_registration(page_deps d, server::request& req) {
+    auto const id = server::path_id(req, "id");
+    auto const found = co_await d.events.find_public(id);
+    if (!found) co_return message_page(d, 404, "Träffen finns inte", "Vi hittar inte träffen.");
+    auto const form = core::form_input::from_request(req);
+    form_state state;
+    state.attendee_count = attendee_count(form);
+    state.typed = raw_from_form(form, state.attendee_count);
+    state.form_token = form.value("form_token");
+    if (!looks_like_manage_token(state.form_token)) state.form_token = new_manage_token();
+    auto const action = form.value("action");
+    if (action == "add" || action == "remove") {
+        state.attendee_count = action == "add" ? std::min(state.attendee_count + 1, max_attendees)
+                                               : std::max<std::size_t>(state.attendee_count - 1, 1);
+        co_return page(d, 200, "event", event_page_data(*found, state));
+    }
+    if (!form.value("website").empty())  // the honeypot: people never see that field
+        co_return message_page(d, 400, "Anmälan kunde inte tas emot",
+                               "Något i formuläret såg inte ut att komma från en människa. "
+                               "Försök igen, eller kontakta arrangören.");
+    auto input = validate_registration(state.typed, "sv", state.errors);
+    unsigned status = 422;
+    if (state.errors.empty()) {
+        try {
+            // Named arguments: g++ 12 mishandles some temporaries passed to coroutines.
+            std::optional<std::string> key = "form:" + state.form_token;
+            std::string client = req.client_address;
+            std::string language = "sv";
+            auto result = co_await d.service.register_attendees(
+                id, std::move(input), std::move(key), std::move(client), std::move(language));
+            auto const url = boost::json::parse(result.body).at("manage_url").as_string();
+            auto const token = std::string{url.subview(url.rfind('/') + 1)};
+            co_return server::redirect_response("/r/" + token + "?klart=anmald");
+        } catch (api_error const& e) {
+            if (e.kind() == error_kind::not_found || e.kind() == error_kind::internal ||
+                e.kind() == error_kind::unavailable)
+                throw;
+            show_error(state, e);
+            status = server::to_status(e.kind());
+        }
+    }
+    co_return page(d, status, "event", event_page_data(*found, state));
+}
+
+}  // namespace
+
+void register_registration_pages(server::router& routes, registration_service& service,
+                                 events::event_service& events, core::page_renderer const& pages) {
+    page_deps const d{service, events, pages};
+    routes.add(http::verb::get, "/events/{id}", [d](server::request& req) -> handler_result {
+        auto const found = co_await d.events.find_public(server::path_id(req, "id"));
+        if (!found) co_return message_page(d, 404, "Träffen finns inte", "Vi hittar inte träffen.");
+        form_state state;
+        state.form_token = new_manage_token();
+        state.typed.language = "sv";
+        if (auto invitation = req.query_param("inbjudan")) state.typed.invitation = *invitation;
+        co_return page(d, 200, "event", event_page_data(*found, state));
+    });
+    routes.add(http::verb::post, "/events/{id}",
+               [d](server::request& req) -> handler_result { return submit_registration(d, req); });
+    register_manage_pages(routes, service, events, pages);
+}
+
+}  // namespace samverkan::registrations

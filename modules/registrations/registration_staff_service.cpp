@@ -1,0 +1,69 @@
+// The staff side of the registration service: lists, catering, check-in and attendance.
+// Views of personal data are written to the audit log in the same transaction.
+#include "modules/audit/audit.hpp"
+#include "modules/core/database.hpp"
+#include "modules/registrations/registration_repository.hpp"
+#include "modules/registrations/registration_service.hpp"
+
+#include <boost/json.hpp>
+
+namespace samverkan::registrations {
+
+using server::api_error;
+using server::error_kind;
+
+namespace {
+
+void audit_view(soci::session& sql, events::actor const& who, std::string const& action,
+                long long event_id) {
+    audit::record(sql,
+                  audit::entry{who.user_id, action, "event", event_id, "{}", who.client_address});
+}
+
+}  // namespace
+
+asio::awaitable<std::vector<registration>> registration_service::list_for_event(
+    long long event_id, std::string search, events::actor who, std::string action) {
+    (void)co_await events_.get(event_id);  // 404 for an unknown event
+    co_return co_await db_.transact([&](soci::session& sql) {
+        audit_view(sql, who, action, event_id);
+        return repository::list_for_event(sql, event_id, search);
+    });
+}
+
+asio::awaitable<catering_summary> registration_service::catering(long long event_id,
+                                                                 events::actor who) {
+    (void)co_await events_.get(event_id);
+    co_return co_await db_.transact([&](soci::session& sql) {
+        audit_view(sql, who, "registrations.catering", event_id);
+        return repository::catering(sql, event_id);
+    });
+}
+
+asio::awaitable<long long> registration_service::check_in(long long attendee_id, bool attended,
+                                                          events::actor who) {
+    co_return co_await db_.transact([&](soci::session& sql) {
+        std::string status;
+        auto const event_id = repository::check_in(sql, attendee_id, attended, status);
+        if (!event_id) throw api_error(error_kind::not_found, "No such attendee.");
+        if (status != "confirmed")
+            throw api_error(
+                error_kind::conflict,
+                "Only confirmed attendees can be checked in (this one is " + status + ").");
+        audit::record(sql, audit::entry{who.user_id, "attendee.check_in", "attendee", attendee_id,
+                                        boost::json::serialize(boost::json::object{
+                                            {"attended", attended}, {"event_id", *event_id}}),
+                                        who.client_address});
+        return *event_id;
+    });
+}
+
+asio::awaitable<attendance_summary> registration_service::attendance(long long event_id,
+                                                                     events::actor who) {
+    (void)co_await events_.get(event_id);
+    (void)who;  // counts only: no personal data, nothing to audit
+    co_return co_await db_.run(
+        [event_id](soci::session& sql) { return repository::attendance(sql, event_id); });
+}
+
+}  // namespace samverkan::registrations

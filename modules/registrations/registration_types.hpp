@@ -1,0 +1,105 @@
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace samverkan::registrations {
+
+inline constexpr std::array<std::string_view, 4> affiliations{"civil_society", "municipal_staff",
+                                                              "elected_official", "other"};
+inline constexpr std::array<std::string_view, 5> dietary_codes{"vegetarian", "vegan", "gluten_free",
+                                                               "lactose_free", "nut_allergy"};
+inline constexpr std::size_t max_attendees = 10;
+
+/// One attendee as validated input; `id` is set when a change names an existing attendee.
+struct attendee_input {
+    std::optional<long long> id;
+    std::string name;
+    std::string email;
+    std::string affiliation = "civil_society";
+    std::vector<std::string> dietary;
+    std::string dietary_other;
+    std::string accessibility;
+};
+
+struct contact_input {
+    std::string name;
+    std::string email;
+    std::string phone;
+};
+
+/// A validated registration (API.md "Registrations (public)"); empty strings are absent.
+struct registration_input {
+    std::string organisation_name;
+    std::string org_number;  ///< normalised to NNNNNN-NNNN
+    contact_input contact;
+    std::vector<attendee_input> attendees;
+    std::string language = "sv";
+    std::string invitation;
+};
+
+/// A validated self-service change: a new contact and/or attendees to update (with id) or
+/// add (without).
+struct registration_changes {
+    std::optional<contact_input> contact;
+    std::vector<attendee_input> attendees;
+};
+
+struct attendee {
+    long long id = 0;
+    std::string name;
+    std::string email;
+    std::string affiliation;
+    std::vector<std::string> dietary;
+    std::string dietary_other;
+    std::string accessibility;
+    std::string status;
+    long long queued_at = 0;
+    int waitlist_position = 0;  ///< 1-based place on the event's waiting list; 0 when not waiting
+    std::optional<bool> attended;
+};
+
+struct registration {
+    long long id = 0;
+    long long event_id = 0;
+    std::optional<long long> organisation_id;
+    std::string organisation_name;
+    std::string org_number;
+    std::string contact_name;
+    std::string contact_email;
+    std::string contact_phone;
+    std::string language;
+    long long created_at = 0;
+    std::optional<long long> cancelled_at;
+    std::vector<attendee> attendees;
+};
+
+/// The answer of a registration attempt made by the database function.
+struct register_outcome {
+    std::string outcome;  ///< created, replayed, rate_limited, not_found, …
+    std::string body;     ///< the 201 answer's JSON for created/replayed
+    int detail = 0;       ///< reason, seats or seconds, by outcome
+};
+
+/// Per-choice counts for the caterer: confirmed attendees only.
+struct catering_summary {
+    int attendees = 0;
+    std::vector<std::pair<std::string, int>> dietary;  ///< code → count, every code listed
+    int with_other_needs = 0;                          ///< attendees with a dietary_other text
+    std::vector<std::string> other_needs;              ///< the dietary_other texts
+};
+
+struct attendance_summary {
+    int confirmed = 0;
+    int waitlisted = 0;
+    int cancelled = 0;
+    int attended = 0;
+    int no_show = 0;
+    std::vector<std::pair<std::string, int>> by_affiliation;  ///< attended, per affiliation
+    std::vector<std::pair<std::string, int>> organisations;   ///< name → attended
+};
+
+}  // namespace samverkan::registrations
