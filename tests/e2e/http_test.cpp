@@ -10,6 +10,7 @@
 
 #include <csignal>
 #include <future>
+#include <memory>
 #include <thread>
 
 using namespace samverkan;
@@ -182,6 +183,42 @@ BOOST_AUTO_TEST_CASE(readiness_is_503_while_the_database_is_unreachable_and_heal
     test::http_client client{server.port()};
     BOOST_TEST(client.get("/healthz").status == 200u);
     BOOST_TEST(client.get("/readyz").status == 503u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(connection_limits_e2e, *test::needs("SAMVERKAN_TEST_DATABASE_URL"))
+
+BOOST_AUTO_TEST_CASE(connections_over_the_cap_get_a_503_and_the_server_carries_on) {
+    test::test_database database;
+    test::server_process server{database.url(), {{"--max-connections", "3"}}};
+    std::vector<std::unique_ptr<test::raw_connection>> held;
+    for (int i = 0; i < 3; ++i)
+        held.push_back(std::make_unique<test::raw_connection>(server.port()));
+    std::this_thread::sleep_for(200ms);  // let the server accept them
+    test::raw_connection extra{server.port()};
+    auto const refused = extra.read_until_closed(3s);
+    BOOST_TEST(refused.rfind("HTTP/1.1 503", 0) == 0u);
+    held.clear();
+    std::this_thread::sleep_for(200ms);
+    BOOST_TEST(test::http_client(server.port()).get("/healthz").status == 200u);
+}
+
+BOOST_AUTO_TEST_CASE(running_out_of_file_descriptors_does_not_stop_the_accept_loop) {
+    test::test_database database;
+    // A low descriptor limit: the pool, the log pipe and a few sockets fit, a burst does not.
+    test::server_process::options opts{{"--db-pool-size", "2"}};
+    opts.wrapper = {"prlimit", "--nofile=48", "--"};
+    test::server_process server{database.url(), opts};
+    std::vector<std::unique_ptr<test::raw_connection>> burst;
+    for (int i = 0; i < 80; ++i)
+        burst.push_back(std::make_unique<test::raw_connection>(server.port()));
+    std::this_thread::sleep_for(500ms);
+    burst.clear();
+    std::this_thread::sleep_for(500ms);  // the accept loop backs off for 100 ms, then retries
+    test::http_client client{server.port()};
+    BOOST_TEST(client.get("/healthz").status == 200u);
+    BOOST_TEST(server.log().find("accept failed") != std::string::npos);  // it did run out
 }
 
 BOOST_AUTO_TEST_SUITE_END()

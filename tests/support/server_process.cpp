@@ -20,8 +20,11 @@ std::string server_process::binary() {
 }
 
 server_process::server_process(std::string const& database_url, options opts) {
-    std::vector<std::string> args{binary(),      "serve",          "--listen",
-                                  "127.0.0.1:0", "--database-url", database_url};
+    std::vector<std::string> args = opts.wrapper;
+    for (auto const& part :
+         {binary(), std::string{"serve"}, std::string{"--listen"}, std::string{"127.0.0.1:0"},
+          std::string{"--database-url"}, database_url})
+        args.push_back(part);
     args.insert(args.end(), opts.args.begin(), opts.args.end());
     std::vector<std::string> env;
     for (char** e = environ; *e != nullptr; ++e) {
@@ -45,7 +48,7 @@ server_process::server_process(std::string const& database_url, options opts) {
         std::vector<char*> envp;
         for (auto& e : env) envp.push_back(e.data());
         envp.push_back(nullptr);
-        ::execve(argv[0], argv.data(), envp.data());
+        ::execvpe(argv[0], argv.data(), envp.data());
         ::_exit(127);
     }
     ::close(pipe_fds[1]);

@@ -21,6 +21,7 @@ public:
 
         std::vector<std::string> args;           ///< extra command-line settings
         std::map<std::string, std::string> env;  ///< extra environment variables
+        std::vector<std::string> wrapper;        ///< command to run the server under (prlimit …)
         bool wait_ready = true;                  ///< wait for /readyz 200
         std::chrono::seconds ready_timeout{30};
     };
