@@ -1,5 +1,12 @@
 // samverkan: the program. Reads the settings, builds the shared objects once, wires every
 // module's routes to the router and runs the HTTP server until SIGINT/SIGTERM.
+#include "modules/audit/audit_routes.hpp"
+#include "modules/audit/audit_service.hpp"
+#include "modules/auth/auth_pages.hpp"
+#include "modules/auth/auth_routes.hpp"
+#include "modules/auth/auth_service.hpp"
+#include "modules/auth/auth_settings.hpp"
+#include "modules/auth/user_cli.hpp"
 #include "modules/core/database.hpp"
 #include "modules/core/database_settings.hpp"
 #include "modules/core/diagnostic_routes.hpp"
@@ -23,9 +30,13 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <sodium.h>
 
 #include <atomic>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 extern char** environ;
@@ -34,20 +45,23 @@ namespace samverkan {
 namespace {
 
 constexpr char const* usage =
-    "Usage: samverkan [serve|migrate] [settings]\n"
+    "Usage: samverkan [serve|migrate|routes|user …] [settings]\n"
     "  serve    run the HTTP server (the default); applies pending migrations first\n"
-    "  migrate  apply pending database migrations and exit";
+    "  migrate  apply pending database migrations and exit\n"
+    "  routes   print the route table (method, path, who may call it) as JSON lines\n";
 
 struct app_settings {
     server::http_settings http;
     db::database_settings db;
     unsigned page_cache_ms = 1000;
     bool test_routes = false;
+    auth::auth_options auth;
 };
 
 void declare_settings(server::settings& s, app_settings& app) {
     server::add_http_settings(s, app.http, SAMVERKAN_DEFAULT_WEB_DIR);
     db::add_database_settings(s, app.db);
+    auth::add_auth_settings(s, app.auth);
     s.options().add_options()(
         "page-cache-ms", server::po::value(&app.page_cache_ms)->default_value(app.page_cache_ms),
         "how old the public event listing may be before it is read again")(
@@ -77,7 +91,24 @@ asio::awaitable<void> migrate_when_reachable(db::database& db, server::logger& l
     }
 }
 
-int serve(app_settings const& app, server::logger& log) {
+// One JSON line per route: what the route table test and operators read.
+void print_routes(server::router const& routes) {
+    for (auto const& r : routes.routes()) {
+        auto const method = http::to_string(r.method);
+        std::cout << boost::json::serialize(boost::json::object{
+                         {"method", std::string_view{method.data(), method.size()}},
+                         {"pattern", r.pattern},
+                         {"access", r.access.label}})
+                  << "\n";
+    }
+}
+
+// Links on the staff start page to the modules' staff pages (auth adds its own).
+std::vector<auth::staff_link> staff_links() {
+    return {};
+}
+
+int serve(app_settings const& app, server::logger& log, bool list_routes = false) {
     db::database db{app.db.url, app.db.pool_size,
                     std::chrono::milliseconds(app.db.lease_timeout_ms)};
     core::page_renderer const pages{std::filesystem::path(app.http.web_dir) / "templates"};
@@ -99,6 +130,15 @@ int serve(app_settings const& app, server::logger& log) {
     events::event_listing listing{db, std::chrono::milliseconds(app.page_cache_ms)};
     events::register_event_pages(routes, listing, pages);
     if (app.test_routes) core::register_diagnostic_routes(routes, db);
+    auth::auth_service auth{db, app.auth.finish(app.http.https())};
+    auth::register_auth_routes(routes, auth);
+    auth::register_auth_pages(routes, auth, pages, staff_links());
+    audit::audit_service audit_log{db};
+    audit::register_audit_routes(routes, audit_log, auth, pages);
+    if (list_routes) {
+        print_routes(routes);
+        return 0;
+    }
 
     asio::io_context ioc{static_cast<int>(app.http.io_threads)};
     server::http_server http{ioc, routes, log, stats, app.http.limits(), app.http.trusted_proxies};
@@ -140,16 +180,28 @@ int run(int argc, char** argv) {
     app_settings app;
     declare_settings(s, app);
     server::logger log;
+    if (sodium_init() < 0) {
+        std::cerr << "samverkan: libsodium cannot be initialised\n";
+        return 2;
+    }
     try {
+        std::optional<auth::user_command> user_cmd;
+        if (command == "user") user_cmd = auth::parse_user_command(args);
         s.load(args, environ);
         if (s.help_requested()) {
-            std::cout << s.help_text(usage);
+            std::cout << s.help_text(std::string{usage} + auth::user_command_usage);
             return 0;
         }
         app.http.finish();
         app.db.finish();
         if (command == "serve") return serve(app, log);
         if (command == "migrate") return migrate(app, log);
+        if (command == "routes") return serve(app, log, true);
+        if (user_cmd) {
+            db::database db{app.db.url, 1};
+            return auth::run_user_command(*user_cmd, db, app.auth.finish(app.http.https()),
+                                          std::cin, std::cerr, log);
+        }
         std::cerr << "samverkan: unknown command '" << command << "'\n" << usage << "\n";
         return 2;
     } catch (std::exception const& e) {

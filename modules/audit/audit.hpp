@@ -12,10 +12,10 @@ class session;
 namespace samverkan::audit {
 
 struct entry {
-    long long user_id = 0;        ///< 0 when no staff member is involved
-    std::string action;           ///< "event.create", "registrations.view", "user.deactivate" …
-    std::string entity;           ///< "event", "registration", "user" …
-    long long entity_id = 0;      ///< 0 when the action concerns no single record
+    long long user_id = 0;    ///< 0 when no staff member is involved
+    std::string action;       ///< "event.create", "registrations.view", "user.deactivate" …
+    std::string entity;       ///< "event", "registration", "user" …
+    long long entity_id = 0;  ///< 0 when the action concerns no single record
     std::string detail_json = "{}";  ///< a JSON object with what changed (no personal data)
     std::string client_address;
 };

@@ -2,11 +2,13 @@
 
 // The auth module's public face: what other modules use to protect their staff routes and
 // to learn who is calling. Everything else of the module stays behind this header.
+#include "server/router.hpp"
+
+#include <boost/json/fwd.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include "server/router.hpp"
 
 namespace samverkan::auth {
 
@@ -40,5 +42,11 @@ class auth_service;
 
 /// The identity the guard stored; only valid inside a route protected by `require`.
 [[nodiscard]] identity const& current_user(server::request const& req);
+
+/// What every staff page's template needs besides its own data: "title", "user_name",
+/// "role_label", "csrf_token" (for forms), "is_admin", "is_organiser" and "staff". The
+/// partial {{> _auth_staff_nav}} renders the staff navigation from it.
+[[nodiscard]] boost::json::object staff_page_data(server::request const& req,
+                                                  std::string_view title);
 
 }  // namespace samverkan::auth

@@ -1,0 +1,88 @@
+// The one place where staff routes are protected: session, role and CSRF checks.
+#include "modules/auth/auth.hpp"
+#include "modules/auth/auth_crypto.hpp"
+#include "modules/auth/auth_http.hpp"
+#include "modules/auth/auth_service.hpp"
+#include "modules/core/form_input.hpp"
+#include "server/api_error.hpp"
+
+namespace samverkan::auth {
+
+using server::api_error;
+using server::error_kind;
+
+namespace {
+
+bool changes_state(http::verb method) {
+    return method != http::verb::get && method != http::verb::head && method != http::verb::options;
+}
+
+// The header for JSON clients, the hidden form field for HTML forms.
+bool csrf_matches(server::request const& req, std::string const& expected) {
+    auto const header = req.header("X-CSRF-Token");
+    if (!header.empty()) return equal_secrets(header, expected);
+    if (!core::is_form(req)) return false;
+    try {
+        auto const form = core::form_input::from_request(req);
+        return equal_secrets(form.get("csrf_token").value_or(""), expected);
+    } catch (api_error const&) {
+        return false;  // an unreadable form carries no valid token
+    }
+}
+
+}  // namespace
+
+char const* to_string(role r) {
+    switch (r) {
+        case role::steering:
+            return "steering";
+        case role::organiser:
+            return "organiser";
+        case role::admin:
+            return "admin";
+    }
+    return "steering";
+}
+
+std::optional<role> role_from_string(std::string_view text) {
+    for (auto r : {role::steering, role::organiser, role::admin})
+        if (text == to_string(r)) return r;
+    return std::nullopt;
+}
+
+char const* role_label(role r) {
+    switch (r) {
+        case role::steering:
+            return "Styrgrupp";
+        case role::organiser:
+            return "Arrangör";
+        case role::admin:
+            return "Administratör";
+    }
+    return "";
+}
+
+server::access require(auth_service& auth, role least) {
+    auto check = [&auth, least](server::request& req) -> asio::awaitable<void> {
+        auto const token = session_token(req);
+        std::optional<identity> who;
+        if (token) who = co_await auth.authenticate(*token);
+        if (!who) throw api_error(error_kind::unauthenticated, "Sign in first.");
+        if (static_cast<int>(who->role) < static_cast<int>(least))
+            throw api_error(error_kind::forbidden, "Your role does not allow this.");
+        if (changes_state(req.message.method()) && !csrf_matches(req, who->csrf_token))
+            throw api_error(error_kind::forbidden, "The CSRF token is missing or wrong.");
+        req.identity = std::move(*who);
+    };
+    return server::access{std::string{"staff:"} + to_string(least), std::move(check)};
+}
+
+identity const& current_user(server::request const& req) {
+    auto const* who = std::any_cast<identity>(&req.identity);
+    if (who == nullptr)
+        throw api_error(error_kind::internal, "Something went wrong on our side.")
+            .with_log_detail("current_user on a route without auth::require");
+    return *who;
+}
+
+}  // namespace samverkan::auth

@@ -1,0 +1,155 @@
+#include "modules/auth/auth_routes.hpp"
+
+#include "modules/auth/auth_http.hpp"
+#include "modules/auth/auth_service.hpp"
+#include "modules/core/json_input.hpp"
+#include "modules/core/time.hpp"
+#include "server/response.hpp"
+#include "server/router.hpp"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+namespace samverkan::auth {
+
+using server::api_error;
+using server::error_kind;
+namespace json = boost::json;
+
+namespace {
+
+// A string field exactly as sent (passwords must not be trimmed); "" when absent or null,
+// so that the service reports every missing field in one 422.
+std::string string_field(json::object const& body, std::string_view key) {
+    auto const* v = body.if_contains(key);
+    if (v == nullptr || v->is_null()) return {};
+    if (!v->is_string())
+        throw api_error(error_kind::bad_request,
+                        "Field '" + std::string{key} + "' must be a string.");
+    return std::string{v->get_string()};
+}
+
+json::object identity_json(identity const& who) {
+    return {{"id", who.user_id},
+            {"email", who.email},
+            {"name", who.name},
+            {"role", to_string(who.role)}};
+}
+
+json::object user_json(user const& u) {
+    return {{"id", u.id},
+            {"email", u.email},
+            {"name", u.name},
+            {"role", to_string(u.role)},
+            {"active", u.active},
+            {"created_at", core::to_rfc3339(core::from_epoch(u.created_at))},
+            {"password_changed_at", core::to_rfc3339(core::from_epoch(u.password_changed_at))}};
+}
+
+server::response session_response(session_grant const& grant, auth_settings const& s) {
+    auto res = server::json_response(200, json::object{{"user", identity_json(grant.who)},
+                                                       {"csrf_token", grant.who.csrf_token}});
+    res.set(http::field::set_cookie, session_cookie(grant.token, s));
+    res.set(http::field::cache_control, "no-store");
+    return res;
+}
+
+actor actor_of(server::request const& req) {
+    return actor{current_user(req).user_id, req.client_address};
+}
+
+void add_session_routes(server::router& routes, auth_service& auth) {
+    routes.add(http::verb::post, "/api/v1/auth/login",
+               [&auth](server::request& req) -> asio::awaitable<server::response> {
+                   auto const body = core::parse_json_object(req);
+                   auto email = string_field(body, "email");
+                   auto password = string_field(body, "password");
+                   server::field_errors missing;
+                   if (email.empty()) missing.emplace("email", "Required.");
+                   if (password.empty()) missing.emplace("password", "Required.");
+                   core::throw_if_invalid(missing);
+                   auto const grant = co_await auth.login(std::move(email), std::move(password),
+                                                          req.client_address);
+                   co_return session_response(grant, auth.settings());
+               });
+    routes.add(
+        http::verb::post, "/api/v1/auth/logout",
+        [&auth](server::request& req) -> asio::awaitable<server::response> {
+            auto const token = session_token(req).value_or("");
+            auto const by = actor_of(req);
+            co_await auth.logout(token, by);
+            auto res = server::empty_response(204);
+            res.set(http::field::set_cookie, cleared_session_cookie(auth.settings()));
+            co_return res;
+        },
+        require(auth, role::steering));
+    routes.add(
+        http::verb::get, "/api/v1/auth/me",
+        [](server::request& req) -> asio::awaitable<server::response> {
+            auto const& who = current_user(req);
+            auto res = server::json_response(
+                200, json::object{{"user", identity_json(who)}, {"csrf_token", who.csrf_token}});
+            res.set(http::field::cache_control, "no-store");
+            co_return res;
+        },
+        require(auth, role::steering));
+    routes.add(
+        http::verb::post, "/api/v1/auth/password",
+        [&auth](server::request& req) -> asio::awaitable<server::response> {
+            auto const body = core::parse_json_object(req);
+            auto current = string_field(body, "current_password");
+            auto replacement = string_field(body, "new_password");
+            auto const grant = co_await auth.change_password(
+                current_user(req), std::move(current), std::move(replacement), req.client_address);
+            co_return session_response(grant, auth.settings());
+        },
+        require(auth, role::steering));
+}
+
+void add_user_routes(server::router& routes, auth_service& auth) {
+    routes.add(
+        http::verb::get, "/api/v1/users",
+        [&auth](server::request& req) -> asio::awaitable<server::response> {
+            json::array items;
+            // Named locals around co_await: g++ 12 mishandles temporaries with destructors
+            // in a co_await expression (and in a range-for header).
+            auto const viewer = actor_of(req);
+            auto const users = co_await auth.list_users(viewer);
+            for (auto const& u : users) items.push_back(user_json(u));
+            auto res = server::json_response(200, json::object{{"users", std::move(items)}});
+            res.set(http::field::cache_control, "no-store");
+            co_return res;
+        },
+        require(auth, role::admin));
+    routes.add(
+        http::verb::post, "/api/v1/users",
+        [&auth](server::request& req) -> asio::awaitable<server::response> {
+            auto const body = core::parse_json_object(req);
+            new_user u{.email = string_field(body, "email"),
+                       .name = string_field(body, "name"),
+                       .role = string_field(body, "role"),
+                       .password = string_field(body, "password")};
+            auto const by = actor_of(req);
+            auto const created = co_await auth.add_user(std::move(u), by);
+            co_return server::json_response(201, user_json(created));
+        },
+        require(auth, role::admin));
+    routes.add(
+        http::verb::post, "/api/v1/users/{id}/deactivate",
+        [&auth](server::request& req) -> asio::awaitable<server::response> {
+            auto const id = server::path_id(req, "id");
+            auto const by = actor_of(req);
+            auto const u = co_await auth.deactivate_user(id, by);
+            co_return server::json_response(200, user_json(u));
+        },
+        require(auth, role::admin));
+}
+
+}  // namespace
+
+void register_auth_routes(server::router& routes, auth_service& auth) {
+    add_session_routes(routes, auth);
+    add_user_routes(routes, auth);
+}
+
+}  // namespace samverkan::auth

@@ -1,0 +1,219 @@
+#include "modules/auth/auth_service.hpp"
+
+#include "modules/audit/audit.hpp"
+#include "modules/auth/auth_crypto.hpp"
+#include "modules/auth/auth_repository.hpp"
+#include "modules/core/database.hpp"
+#include "server/run_blocking.hpp"
+
+#include <algorithm>
+
+namespace samverkan::auth {
+
+using server::api_error;
+using server::error_kind;
+
+namespace {
+
+api_error wrong_login() {
+    // One answer for unknown e-mail, wrong password and inactive account.
+    return api_error(error_kind::unauthenticated, "Wrong e-mail address or password.");
+}
+
+api_error throttled(long long retry_after) {
+    return api_error(error_kind::rate_limited,
+                     "Too many failed logins. Wait a while and try again.")
+        .with_header("Retry-After", std::to_string(std::max(1LL, retry_after)));
+}
+
+void record(soci::session& sql, actor const& who, std::string action, long long user_id,
+            std::string detail = "{}") {
+    audit::record(sql, audit::entry{.user_id = who.user_id,
+                                    .action = std::move(action),
+                                    .entity = "user",
+                                    .entity_id = user_id,
+                                    .detail_json = std::move(detail),
+                                    .client_address = who.client_address});
+}
+
+// Opens a session inside the caller's transaction; the token leaves only in the grant.
+session_grant open_session(soci::session& sql, identity who, long long lifetime) {
+    session_grant grant;
+    grant.token = random_token();
+    who.csrf_token = random_token();
+    repository::insert_session(sql, sha256_hex(grant.token), who.user_id, who.csrf_token, lifetime);
+    grant.who = std::move(who);
+    return grant;
+}
+
+identity identity_of(user const& u) {
+    return identity{
+        .user_id = u.id, .email = u.email, .name = u.name, .role = u.role, .csrf_token = {}};
+}
+
+user insert_checked(soci::session& sql, new_user const& u, std::string const& hash,
+                    actor const& who) {
+    auto const id = repository::insert_user(sql, u, hash);
+    if (!id)
+        throw api_error(error_kind::conflict, "A user with this e-mail address already exists.");
+    std::string const detail = std::string{R"({"role":")"} + u.role + "\"}";
+    record(sql, who, "user.create", *id, detail);
+    return repository::find_user(sql, *id).value().user;
+}
+
+new_user checked(new_user u) {
+    u.email = normalise_email(u.email);
+    auto const problems = check_new_user(u);
+    if (!problems.empty()) throw invalid_input(problems);
+    return u;
+}
+
+}  // namespace
+
+invalid_input::invalid_input(std::vector<field_problem> problems)
+    : api_error(error_kind::validation_failed, "Some fields are missing or invalid."),
+      problems_(std::move(problems)) {
+    static_cast<void>(std::move(*this).with_fields(to_field_errors(problems_, "en")));
+}
+
+auth_service::auth_service(db::database& db, auth_settings settings, std::size_t hash_threads)
+    : db_(db),
+      settings_(settings),
+      hashing_(hash_threads),
+      dummy_hash_(hash_password(random_token())) {}
+
+auth_service::~auth_service() {
+    hashing_.join();
+}
+
+asio::awaitable<bool> auth_service::verify_off_thread(std::string hash, std::string password) {
+    co_return co_await server::run_blocking(hashing_,
+                                            [&] { return verify_password(hash, password); });
+}
+
+asio::awaitable<std::string> auth_service::hash_off_thread(std::string password) {
+    co_return co_await server::run_blocking(hashing_, [&] { return hash_password(password); });
+}
+
+asio::awaitable<session_grant> auth_service::login(std::string email, std::string password,
+                                                   std::string client_address) {
+    email = normalise_email(email);
+    long long const window = settings_.failure_window.count();
+    auto [counts, found] = co_await db_.run([&](soci::session& sql) {
+        auto counts = repository::start_attempt(sql, email, client_address, window);
+        return std::pair{counts, repository::find_user_by_email(sql, email)};
+    });
+    bool const account_blocked = counts.account_failures > settings_.max_failures_per_account;
+    bool const address_blocked = counts.address_failures > settings_.max_failures_per_address;
+    if (account_blocked || address_blocked) {
+        co_await db_.run(
+            [&](soci::session& sql) { repository::forget_attempt(sql, counts.attempt_id); });
+        throw throttled(std::max(account_blocked ? counts.account_retry_after : 0,
+                                 address_blocked ? counts.address_retry_after : 0));
+    }
+    // Unknown addresses are checked against a dummy hash so they take as long.
+    std::string const& hash = found ? found->password_hash : dummy_hash_;
+    bool const matches = co_await verify_off_thread(hash, password);
+    if (!matches || !found || !found->user.active) throw wrong_login();
+    long long const lifetime = settings_.session_lifetime.count();
+    long long const idle = settings_.session_idle.count();
+    long long const keep = std::max<long long>(window, 24 * 3600);
+    co_return co_await db_.transact([&](soci::session& sql) {
+        repository::mark_attempt_succeeded(sql, counts.attempt_id);
+        repository::prune(sql, idle, keep);
+        auto grant = open_session(sql, identity_of(found->user), lifetime);
+        record(sql, actor{found->user.id, client_address}, "auth.login", found->user.id);
+        return grant;
+    });
+}
+
+asio::awaitable<std::optional<identity>> auth_service::authenticate(std::string token) {
+    if (!looks_like_token(token)) co_return std::nullopt;
+    std::string const hash = sha256_hex(token);
+    long long const idle = settings_.session_idle.count();
+    co_return co_await db_.run(
+        [&](soci::session& sql) { return repository::touch_session(sql, hash, idle); });
+}
+
+asio::awaitable<void> auth_service::logout(std::string token, actor who) {
+    std::string const hash = sha256_hex(token);
+    co_await db_.transact([&](soci::session& sql) {
+        repository::delete_session(sql, hash);
+        record(sql, who, "auth.logout", who.user_id);
+    });
+}
+
+asio::awaitable<session_grant> auth_service::change_password(identity who, std::string current,
+                                                             std::string replacement,
+                                                             std::string client_address) {
+    std::vector<field_problem> problems;
+    if (current.empty()) problems.push_back({"current_password", problem::required});
+    if (auto const p = check_password(replacement, who.email))
+        problems.push_back({"new_password", *p});
+    if (!problems.empty()) throw invalid_input(problems);
+    auto const stored = co_await db_.run(
+        [&](soci::session& sql) { return repository::find_user(sql, who.user_id); });
+    if (!stored) throw api_error(error_kind::unauthenticated, "Sign in first.");
+    bool const current_ok = co_await verify_off_thread(stored->password_hash, current);
+    if (!current_ok) throw invalid_input({{"current_password", problem::wrong_current_password}});
+    std::string const hash = co_await hash_off_thread(replacement);
+    long long const lifetime = settings_.session_lifetime.count();
+    co_return co_await db_.transact([&](soci::session& sql) {
+        repository::set_password(sql, who.user_id, hash);
+        // Every session ends, so a stolen session cannot outlive the change.
+        repository::delete_user_sessions(sql, who.user_id);
+        record(sql, actor{who.user_id, client_address}, "user.password_change", who.user_id);
+        return open_session(sql, identity_of(stored->user), lifetime);
+    });
+}
+
+asio::awaitable<user> auth_service::add_user(new_user u, actor who) {
+    u = checked(std::move(u));
+    std::string const hash = co_await hash_off_thread(u.password);
+    co_return co_await db_.transact(
+        [&](soci::session& sql) { return insert_checked(sql, u, hash, who); });
+}
+
+asio::awaitable<std::vector<user>> auth_service::list_users(actor who) {
+    co_return co_await db_.transact([&](soci::session& sql) {
+        auto users = repository::list_users(sql);
+        record(sql, who, "users.view", 0);
+        return users;
+    });
+}
+
+asio::awaitable<user> auth_service::deactivate_user(long long id, actor who) {
+    if (id == who.user_id)
+        throw api_error(error_kind::conflict, "You cannot deactivate your own account.");
+    co_return co_await db_.transact([&](soci::session& sql) {
+        if (!repository::deactivate_user(sql, id))
+            throw api_error(error_kind::not_found, "No such user.");
+        repository::delete_user_sessions(sql, id);
+        record(sql, who, "user.deactivate", id);
+        return repository::find_user(sql, id).value().user;
+    });
+}
+
+user auth_service::add_user_now(new_user u, actor who) {
+    u = checked(std::move(u));
+    std::string const hash = hash_password(u.password);
+    std::optional<user> out;
+    db_.in_transaction([&](soci::session& sql) { out = insert_checked(sql, u, hash, who); });
+    return *out;
+}
+
+std::optional<user> auth_service::add_first_admin_now(new_user u) {
+    u.role = "admin";
+    u = checked(std::move(u));
+    std::string const hash = hash_password(u.password);
+    std::optional<user> out;
+    db_.in_transaction([&](soci::session& sql) {
+        // Instances starting together must not both create a first admin.
+        repository::lock_user_creation(sql);
+        if (repository::count_users(sql) > 0) return;
+        out = insert_checked(sql, u, hash, actor{});
+    });
+    return out;
+}
+
+}  // namespace samverkan::auth

@@ -1,0 +1,90 @@
+#pragma once
+
+// The auth module's rules: logins with throttling, sessions with idle and absolute expiry,
+// password changes, and staff accounts. No HTTP here; errors are server::api_error.
+#include "modules/auth/auth_rules.hpp"
+#include "modules/auth/auth_types.hpp"
+#include "server/api_error.hpp"
+#include "server/asio_fwd.hpp"
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace samverkan::db {
+class database;
+}
+
+namespace samverkan::auth {
+
+/// A 422 whose problems the pages can show in Swedish; the API shows its English fields.
+class invalid_input : public server::api_error {
+public:
+    explicit invalid_input(std::vector<field_problem> problems);
+
+    [[nodiscard]] std::vector<field_problem> const& problems() const { return problems_; }
+
+private:
+    std::vector<field_problem> problems_;
+};
+
+class auth_service {
+public:
+    /// Hashes a dummy password once (about 0.1 s), so that unknown e-mail addresses cost
+    /// as much as wrong passwords. Password hashing runs on its own `hash_threads` pool.
+    auth_service(db::database& db, auth_settings settings, std::size_t hash_threads = 2);
+    auth_service(auth_service const&) = delete;
+    auth_service& operator=(auth_service const&) = delete;
+    ~auth_service();
+
+    [[nodiscard]] auth_settings const& settings() const { return settings_; }
+
+    /// A new session for a right e-mail and password of an active user. Otherwise 401 with
+    /// the same answer whether the address is unknown, the password wrong or the account
+    /// inactive; 429 with Retry-After after too many failures for the address or account.
+    asio::awaitable<session_grant> login(std::string email, std::string password,
+                                         std::string client_address);
+
+    /// The identity behind a session token, extending the idle expiry; nullopt when the
+    /// token is unknown, idle too long, past its absolute lifetime or its user inactive.
+    asio::awaitable<std::optional<identity>> authenticate(std::string token);
+
+    /// Ends the session of `token`.
+    asio::awaitable<void> logout(std::string token, actor who);
+
+    /// Checks the current password and the rules, stores the new hash, ends every session
+    /// of the user and opens a fresh one for the caller.
+    asio::awaitable<session_grant> change_password(identity who, std::string current,
+                                                   std::string replacement,
+                                                   std::string client_address);
+
+    /// Adds a staff account (422 for invalid fields, 409 when the e-mail is taken).
+    asio::awaitable<user> add_user(new_user u, actor who);
+
+    /// Every account, recorded in the audit log as a view of personal data.
+    asio::awaitable<std::vector<user>> list_users(actor who);
+
+    /// Deactivates an account and ends its sessions (404 unknown, 409 for oneself).
+    asio::awaitable<user> deactivate_user(long long id, actor who);
+
+    /// Blocking, for the command line: the same as add_user.
+    user add_user_now(new_user u, actor who);
+
+    /// Blocking, for the command line: creates an admin when there is no user at all;
+    /// nullopt when users exist already.
+    std::optional<user> add_first_admin_now(new_user u);
+
+private:
+    asio::awaitable<bool> verify_off_thread(std::string hash, std::string password);
+    asio::awaitable<std::string> hash_off_thread(std::string password);
+
+    db::database& db_;
+    auth_settings settings_;
+    asio::thread_pool hashing_;
+    std::string dummy_hash_;
+};
+
+}  // namespace samverkan::auth
