@@ -1,0 +1,60 @@
+// The staff pages in a real browser, keyboard and all, without JavaScript of their own: the
+// login form (with its error), the staff page, users (with a form error), password and audit
+// pages pass axe (WCAG 2.1 A and AA), and logout works. Argument 2: an admin's e-mail,
+// argument 3: the password.
+import { run, expect, expectAccessible } from './lib.mjs';
+
+const [, , , email, password] = process.argv;
+
+await run(async (context, baseUrl) => {
+  const page = await context.newPage();
+  let response = await page.goto(baseUrl + '/login');
+  expect(response.status() === 200, `login page answered ${response.status()}`);
+  await expectAccessible(page, 'the login page');
+
+  await page.fill('#email', email);
+  await page.fill('#password', 'inte det rätta lösenordet');
+  await page.press('#password', 'Enter');
+  const alert = await page.textContent('[role=alert]');
+  expect(alert.includes('Fel e-postadress eller lösenord'), `unexpected login error: ${alert}`);
+  expect(await page.inputValue('#email') === email, 'the e-mail address was not kept');
+  await expectAccessible(page, 'the login page with an error');
+
+  await page.fill('#password', password);
+  await Promise.all([page.waitForURL(baseUrl + '/staff'), page.press('#password', 'Enter')]);
+  expect((await page.textContent('h1')).startsWith('Välkommen'), 'the staff page was not shown');
+  await expectAccessible(page, 'the staff page');
+
+  await page.goto(baseUrl + '/admin/users');
+  await page.fill('#name', 'Eva Exempel');
+  await page.fill('#email', 'eva@example');
+  await page.check('#role-organiser');
+  await page.fill('#password', 'kort');
+  await page.click('form[action="/admin/users"] button[type=submit]');
+  const summary = await page.textContent('.error-summary');
+  expect(summary.includes('minst 12 tecken'), `unexpected form errors: ${summary}`);
+  expect(await page.isChecked('#role-organiser'), 'the chosen role was not kept');
+  await expectAccessible(page, 'the users page with form errors');
+
+  await page.fill('#email', 'eva@example.org');
+  await page.fill('#password', 'ett långt och bra lösenord');
+  await page.click('form[action="/admin/users"] button[type=submit]');
+  expect(page.url().endsWith('/admin/users?done=added'), `not redirected after adding: ${page.url()}`);
+  expect((await page.textContent('table')).includes('eva@example.org'), 'the new user is not listed');
+  await expectAccessible(page, 'the users page');
+
+  response = await page.goto(baseUrl + '/account/password');
+  expect(response.status() === 200, `password page answered ${response.status()}`);
+  await expectAccessible(page, 'the password page');
+
+  response = await page.goto(baseUrl + '/admin/audit');
+  expect(response.status() === 200, `audit page answered ${response.status()}`);
+  expect((await page.textContent('table')).includes('Lade till en användare'), 'the audit log lacks the new user');
+  await expectAccessible(page, 'the audit page');
+
+  await page.goto(baseUrl + '/logout');
+  await Promise.all([page.waitForURL(/\/login\?logged_out=1$/), page.click('main form button[type=submit]')]);
+  expect((await page.textContent('[role=status]')).includes('Du är utloggad'), 'no logout notice');
+  response = await page.goto(baseUrl + '/staff');
+  expect(response.status() === 401, `the staff page answered ${response.status()} after logout`);
+});
