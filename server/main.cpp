@@ -10,6 +10,7 @@
 #include "modules/core/database.hpp"
 #include "modules/core/database_settings.hpp"
 #include "modules/core/diagnostic_routes.hpp"
+#include "modules/core/error_pages.hpp"
 #include "modules/core/migrations.hpp"
 #include "modules/core/pages.hpp"
 #include "modules/events/event_listing.hpp"
@@ -127,6 +128,7 @@ int serve(app_settings const& app, server::logger& log, bool list_routes = false
             db.workers(), [&] { return db::migrations_current(db, migrations); });
     });
     server::register_static_routes(routes, std::filesystem::path(app.http.web_dir) / "static");
+    routes.set_page_error_renderer(core::html_error_pages(pages));
     events::event_listing listing{db, std::chrono::milliseconds(app.page_cache_ms)};
     events::register_event_pages(routes, listing, pages);
     if (app.test_routes) core::register_diagnostic_routes(routes, db);

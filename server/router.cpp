@@ -142,6 +142,12 @@ asio::awaitable<response> router::dispatch(request& req) const {
                                        {"status", to_status(failure->kind())},
                                        {"cause", failure->log_detail()}});
     }
+    // People get pages, programs get JSON: a browser asks for text/html, and /api/ is only
+    // ever for programs.
+    if (page_errors_ && !req.path.starts_with("/api/") &&
+        req.header("Accept").find("text/html") != std::string_view::npos) {
+        if (auto page = page_errors_(req, *failure)) co_return std::move(*page);
+    }
     co_return error_response(*failure, req.request_id);
 }
 

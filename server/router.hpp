@@ -5,12 +5,14 @@
 #include <boost/asio/awaitable.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace samverkan::server {
 
+class api_error;
 class logger;
 
 using handler = std::function<asio::awaitable<response>(request&)>;
@@ -18,6 +20,11 @@ using handler = std::function<asio::awaitable<response>(request&)>;
 /// Runs before the handler and may throw (401, 403, 429 …); it can also put who the caller
 /// is into `request::identity`. Modules supply guards; the server does not know roles.
 using guard = std::function<asio::awaitable<void>(request&)>;
+
+/// Turns an error for a browser (Accept: text/html, any path outside /api/) into what a person
+/// should see: an HTML page, or a redirect to the login page for 401. nullopt keeps JSON.
+using page_error_renderer =
+    std::function<std::optional<response>(request const& req, api_error const& error)>;
 
 /// Who may call a route: a label for the route table (and its tests) plus the guard that
 /// enforces it. The default is public.
@@ -56,11 +63,15 @@ public:
 
     [[nodiscard]] std::vector<route> const& routes() const { return routes_; }
 
+    /// Set once by main, before the server starts.
+    void set_page_error_renderer(page_error_renderer render) { page_errors_ = std::move(render); }
+
 private:
     route const* match(request& req, std::string& allowed) const;
 
     std::vector<route> routes_;
     logger* log_;
+    page_error_renderer page_errors_;
 };
 
 }  // namespace samverkan::server

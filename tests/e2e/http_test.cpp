@@ -222,3 +222,32 @@ BOOST_AUTO_TEST_CASE(running_out_of_file_descriptors_does_not_stop_the_accept_lo
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(page_errors_e2e, *test::needs("SAMVERKAN_TEST_DATABASE_URL"))
+
+BOOST_AUTO_TEST_CASE(a_browser_gets_an_html_error_page_and_a_program_gets_json) {
+    test::test_database database;
+    test::server_process server{database.url()};
+    test::http_client client{server.port()};
+    std::map<std::string, std::string> const browser{
+        {"Accept", "text/html,application/xhtml+xml,*/*;q=0.8"}};
+    auto const page = client.request("GET", "/no/such/page", {}, {}, browser);
+    BOOST_TEST(page.status == 404u);
+    BOOST_TEST(page.header("content-type") == "text/html; charset=utf-8");
+    BOOST_TEST(page.body.find("Sidan finns inte") != std::string::npos);
+    BOOST_TEST(page.body.find(page.header("x-request-id")) != std::string::npos);
+    BOOST_TEST(client.get("/no/such/page").header("content-type") == "application/json");
+    auto const api = client.request("GET", "/api/v1/no-such-thing", {}, {}, browser);
+    BOOST_TEST(api.header("content-type") == "application/json");
+}
+
+BOOST_AUTO_TEST_CASE(a_staff_page_without_a_session_sends_the_browser_to_the_login_page) {
+    test::test_database database;
+    test::server_process server{database.url()};
+    test::http_client client{server.port()};
+    auto const res = client.request("GET", "/staff", {}, {}, {{"Accept", "text/html"}});
+    BOOST_TEST(res.status == 303u);
+    BOOST_TEST(res.header("location") == "/login?next=%2Fstaff");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <fstream>
 #include <stdexcept>
+#include <unistd.h>
 
 using namespace samverkan;
 
@@ -25,7 +26,10 @@ struct declared {
 };
 
 std::string write_config(std::string const& text) {
-    std::string path = std::tmpnam(nullptr);
+    char path[] = "/tmp/samverkan-config-XXXXXX";
+    int const fd = ::mkstemp(path);
+    BOOST_TEST_REQUIRE(fd >= 0);
+    ::close(fd);
     std::ofstream(path) << text;
     return path;
 }
