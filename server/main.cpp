@@ -15,6 +15,11 @@
 #include "modules/core/pages.hpp"
 #include "modules/events/event_listing.hpp"
 #include "modules/events/event_pages.hpp"
+#include "modules/events/event_routes.hpp"
+#include "modules/events/event_service.hpp"
+#include "modules/registrations/registration_pages.hpp"
+#include "modules/registrations/registration_routes.hpp"
+#include "modules/registrations/registration_service.hpp"
 #include "server/http_server.hpp"
 #include "server/http_settings.hpp"
 #include "server/logger.hpp"
@@ -57,12 +62,21 @@ struct app_settings {
     unsigned page_cache_ms = 1000;
     bool test_routes = false;
     auth::auth_options auth;
+    int registration_rate_limit = 20;
+    bool unsafe_disable_seat_lock = false;
 };
 
 void declare_settings(server::settings& s, app_settings& app) {
     server::add_http_settings(s, app.http, SAMVERKAN_DEFAULT_WEB_DIR);
     db::add_database_settings(s, app.db);
     auth::add_auth_settings(s, app.auth);
+    s.options().add_options()(
+        "registration-rate-limit",
+        server::po::value(&app.registration_rate_limit)->default_value(app.registration_rate_limit),
+        "registrations per client address per minute, shared by all instances; 0 turns it off")(
+        "unsafe-disable-seat-lock", server::po::bool_switch(&app.unsafe_disable_seat_lock),
+        "TESTS ONLY: registrations read the event without locking it, so capacity can be "
+        "exceeded; the concurrency tests' negative control uses it");
     s.options().add_options()(
         "page-cache-ms", server::po::value(&app.page_cache_ms)->default_value(app.page_cache_ms),
         "how old the public event listing may be before it is read again")(
@@ -137,6 +151,16 @@ int serve(app_settings const& app, server::logger& log, bool list_routes = false
     auth::register_auth_pages(routes, auth, pages, staff_links());
     audit::audit_service audit_log{db};
     audit::register_audit_routes(routes, audit_log, auth, pages);
+    if (app.registration_rate_limit < 0)
+        throw std::runtime_error("registration-rate-limit: must be 0 or more");
+    events::event_service event_service{db, listing};
+    registrations::registration_service registrations{
+        db, event_service, listing,
+        {app.http.base_url, app.registration_rate_limit, !app.unsafe_disable_seat_lock}};
+    event_service.set_seat_hooks(registrations);
+    events::register_event_routes(routes, event_service, auth, app.http.base_url);
+    registrations::register_registration_routes(routes, registrations, event_service, auth);
+    registrations::register_registration_pages(routes, registrations, event_service, pages);
     if (list_routes) {
         print_routes(routes);
         return 0;

@@ -1,0 +1,62 @@
+// A participant in a real browser: start page → event → the form sent with mistakes (the
+// error summary on top links to the fields, errors sit at the fields, what was typed stays)
+// → corrected → confirmation on the manage page → cancel. axe-core (WCAG 2.1 A/AA) checks
+// the start page, the event page, the form with errors and the manage page.
+import { run, expect, expectAccessible } from './lib.mjs';
+
+await run(async (context, baseUrl) => {
+  const page = await context.newPage();
+
+  await page.goto(baseUrl + '/');
+  await expectAccessible(page, 'the start page');
+  await page.click('.event-list a');
+  await page.waitForSelector('form.registration-form');
+  expect((await page.textContent('h1')).includes('Tematräff'), 'not on the event page');
+  expect((await page.textContent('main')).includes('allmän handling'),
+    'the event page does not say that what is sent can become a public record');
+  await expectAccessible(page, 'the event page');
+
+  // A mistake in the e-mail address, and no consent.
+  await page.fill('#f-organisation-name', 'Tosteberga Byalag');
+  await page.fill('#f-contact-name', 'Anna Andersson');
+  await page.fill('#f-contact-email', 'anna-at-example.test');
+  await page.fill('#f-attendees-0-name', 'Anna Andersson');
+  await page.check('#f-attendees-0-dietary-vegan');
+  await page.click('button.primary');
+  await page.waitForSelector('.error-summary');
+  const summary = await page.textContent('.error-summary');
+  expect(summary.includes('giltig e-postadress'), `the summary lacks the e-mail error: ${summary}`);
+  const links = await page.$$eval('.error-summary a', as => as.map(a => a.getAttribute('href')));
+  expect(links.includes('#f-contact-email') && links.includes('#f-consent'),
+    `the summary does not link to the fields: ${links}`);
+  expect(await page.inputValue('#f-contact-name') === 'Anna Andersson', 'the typed name was lost');
+  expect(await page.isChecked('#f-attendees-0-dietary-vegan'), 'the ticked choice was lost');
+  const described = await page.getAttribute('#f-contact-email', 'aria-describedby');
+  expect(described.includes('f-contact-email-error'), 'the error is not tied to its field');
+  expect(await page.getAttribute('#f-contact-email', 'aria-invalid') === 'true',
+    'the field is not marked invalid');
+  await expectAccessible(page, 'the form with errors');
+
+  // Following a summary link moves focus to the field.
+  await page.click('.error-summary a[href="#f-contact-email"]');
+  expect(await page.evaluate(() => document.activeElement.id) === 'f-contact-email',
+    'the summary link does not lead to the field');
+  await page.fill('#f-contact-email', 'anna@example.test');
+  await page.check('#f-consent');
+  await page.click('button.primary');
+  await page.waitForSelector('.attendee-status');
+  const notice = await page.textContent('[role=status]');
+  expect(notice.includes('Tack! Anmälan är klar'), `no confirmation: ${notice}`);
+  expect((await page.textContent('.attendee-status')).includes('Har plats'), 'no seat shown');
+  expect(page.url().includes('/r/'), `not on the manage page: ${page.url()}`);
+  await expectAccessible(page, 'the manage page');
+
+  // Cancel through the manage link.
+  await page.click('a.danger');
+  await page.waitForSelector('button.danger');
+  await expectAccessible(page, 'the cancel confirmation');
+  await page.click('button.danger');
+  await page.waitForSelector('.attendee-status');
+  expect((await page.textContent('main')).includes('Anmälan är avbokad'), 'not cancelled');
+  expect((await page.textContent('.attendee-status')).includes('Avbokad'), 'attendee not cancelled');
+});
