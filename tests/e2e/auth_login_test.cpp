@@ -129,6 +129,12 @@ BOOST_AUTO_TEST_CASE(concurrent_failed_logins_cannot_get_past_the_limit) {
     BOOST_TEST(checked + refused == attempts);
     BOOST_TEST(checked <= 5);
     BOOST_TEST(refused >= attempts - 5);
+    // Refused attempts do not count, so racing guesses may leave room for a few more checked
+    // ones; in all, never more than five passwords are checked before the account locks.
+    int more = 0;
+    while (more < 10 && try_login(client, admin.email, "inte det rätta lösenordet").status == 401u)
+        ++more;
+    BOOST_TEST(checked + more == 5);
     BOOST_TEST(try_login(client, admin.email, admin.password).status == 429u);
 }
 
@@ -172,7 +178,7 @@ BOOST_AUTO_TEST_SUITE_END()
 struct address_fixture : test::auth_server {
     address_fixture()
         : auth_server(
-              {"--login-max-failures-per-address", "3", "--login-failure-window-seconds", "2"}) {}
+              {"--login-max-failures-per-address", "3", "--login-failure-window-seconds", "6"}) {}
 
     test::http_client client = this->test::auth_server::client();
 };
@@ -188,8 +194,11 @@ BOOST_AUTO_TEST_CASE(failed_logins_are_throttled_per_client_address_within_the_w
                        .status == 401u);
     auto const refused = try_login(client, "guess9@example.org", "inte det rätta lösenordet");
     BOOST_TEST(refused.status == 429u);
-    BOOST_TEST(std::stoi(refused.header("retry-after")) <= 2);
-    std::this_thread::sleep_for(2500ms);  // the window passes
+    BOOST_TEST_REQUIRE(!refused.header("retry-after").empty());
+    BOOST_TEST(std::stoi(refused.header("retry-after")) <= 6);
+    // The window (long enough for three slow logins on a loaded machine) passes.
+    std::this_thread::sleep_for(std::chrono::seconds(std::stoi(refused.header("retry-after"))) +
+                                500ms);
     BOOST_TEST(try_login(client, "guess9@example.org", "inte det rätta lösenordet").status == 401u);
 }
 
