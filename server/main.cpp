@@ -17,6 +17,12 @@
 #include "modules/events/event_pages.hpp"
 #include "modules/events/event_routes.hpp"
 #include "modules/events/event_service.hpp"
+#include "modules/mail/mail_routes.hpp"
+#include "modules/mail/mail_service.hpp"
+#include "modules/mail/mail_settings.hpp"
+#include "modules/mail/mail_templates.hpp"
+#include "modules/mail/outbox_sender.hpp"
+#include "modules/mail/smtp_transport.hpp"
 #include "modules/registrations/registration_pages.hpp"
 #include "modules/registrations/registration_routes.hpp"
 #include "modules/registrations/registration_service.hpp"
@@ -64,12 +70,14 @@ struct app_settings {
     auth::auth_options auth;
     int registration_rate_limit = 20;
     bool unsafe_disable_seat_lock = false;
+    mail::mail_settings mail;
 };
 
 void declare_settings(server::settings& s, app_settings& app) {
     server::add_http_settings(s, app.http, SAMVERKAN_DEFAULT_WEB_DIR);
     db::add_database_settings(s, app.db);
     auth::add_auth_settings(s, app.auth);
+    mail::add_mail_settings(s, app.mail, SAMVERKAN_DEFAULT_MAIL_TEMPLATES_DIR);
     s.options().add_options()(
         "registration-rate-limit",
         server::po::value(&app.registration_rate_limit)->default_value(app.registration_rate_limit),
@@ -106,6 +114,17 @@ asio::awaitable<void> migrate_when_reachable(db::database& db, server::logger& l
     }
 }
 
+// The mail sender claims rows only once the schema it reads is in place.
+asio::awaitable<void> start_when_migrated(mail::outbox_sender& sender, asio::io_context& ioc,
+                                         std::atomic<bool> const& migrated) {
+    asio::steady_timer timer{co_await asio::this_coro::executor};
+    while (!migrated) {
+        timer.expires_after(std::chrono::milliseconds(100));
+        co_await timer.async_wait(asio::use_awaitable);
+    }
+    sender.start(ioc);
+}
+
 // One JSON line per route: what the route table test and operators read.
 void print_routes(server::router const& routes) {
     for (auto const& r : routes.routes()) {
@@ -120,7 +139,7 @@ void print_routes(server::router const& routes) {
 
 // Links on the staff start page to the modules' staff pages (auth adds its own).
 std::vector<auth::staff_link> staff_links() {
-    return {};
+    return {{"/admin/outbox", "E-postkö", auth::role::admin}};
 }
 
 int serve(app_settings const& app, server::logger& log, bool list_routes = false) {
@@ -161,6 +180,14 @@ int serve(app_settings const& app, server::logger& log, bool list_routes = false
     events::register_event_routes(routes, event_service, auth, app.http.base_url);
     registrations::register_registration_routes(routes, registrations, event_service, auth);
     registrations::register_registration_pages(routes, registrations, event_service, pages);
+    mail::template_library const mail_templates{app.mail.templates_dir};
+    mail::mail_service mail_service{db, mail_templates, app.http.base_url};
+    mail::register_mail_routes(routes, mail_service, auth, pages);
+    mail::outbox_sender mail_sender{db, app.mail, app.http.base_url, mail_templates, log};
+    stats.add_gauge("samverkan_mail_sent", "Messages this instance has sent since start.",
+                    [&mail_sender] { return static_cast<double>(mail_sender.sent()); });
+    stats.add_gauge("samverkan_mail_failed", "Messages this instance marked failed since start.",
+                    [&mail_sender] { return static_cast<double>(mail_sender.failed()); });
     if (list_routes) {
         print_routes(routes);
         return 0;
@@ -172,13 +199,17 @@ int serve(app_settings const& app, server::logger& log, bool list_routes = false
     http.start();
     log.info("listening", {{"address", app.http.host}, {"port", http.port()}});
     asio::co_spawn(ioc, migrate_when_reachable(db, log, migrated), asio::detached);
+    if (app.mail.sender_enabled)
+        asio::co_spawn(ioc, start_when_migrated(mail_sender, ioc, migrated), asio::detached);
 
     asio::signal_set signals{ioc, SIGINT, SIGTERM};
     signals.async_wait([&](boost::system::error_code const& ec, int signal) {
         if (ec) return;
         log.info("stopping", {{"signal", signal}});
-        http.shutdown(std::chrono::milliseconds(app.http.shutdown_timeout_ms),
-                      [&ioc] { ioc.stop(); });
+        // Background jobs finish the message in hand and record it before the loop stops.
+        http.shutdown(std::chrono::milliseconds(app.http.shutdown_timeout_ms), [&] {
+            mail_sender.stop([&ioc] { ioc.stop(); });
+        });
     });
     std::vector<std::thread> threads;
     for (unsigned i = 1; i < app.http.io_threads; ++i) threads.emplace_back([&ioc] { ioc.run(); });
@@ -220,6 +251,8 @@ int run(int argc, char** argv) {
         }
         app.http.finish();
         app.db.finish();
+        app.mail.finish();
+        mail::curl_global();  // before any thread starts, as libcurl asks
         if (command == "serve") return serve(app, log);
         if (command == "migrate") return migrate(app, log);
         if (command == "routes") return serve(app, log, true);

@@ -1,0 +1,120 @@
+#include "modules/mail/mail_service.hpp"
+
+#include "modules/audit/audit.hpp"
+#include "modules/core/database.hpp"
+#include "modules/core/json_input.hpp"
+#include "modules/mail/mail.hpp"
+#include "modules/mail/mail_templates.hpp"
+#include "modules/mail/message_composer.hpp"
+#include "modules/mail/mime.hpp"
+#include "modules/mail/outbox_repository.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace samverkan::mail {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr std::size_t max_name_length = 200;
+
+boost::json::object sample_payload(long long event_id, std::string const& base_url,
+                                   std::string const& language) {
+    bool const sv = language != "en";
+    boost::json::array attendees{
+        {{"id", 1}, {"name", "Anna Åkesson"}, {"status", "confirmed"}},
+        {{"id", 2}, {"name", "Örjan Lindström"}, {"status", sv ? "waitlisted" : "waitlisted"}}};
+    return {{"event", {{"id", event_id}}},
+            {"contact_name", "Anna Åkesson"},
+            {"organisation_name", sv ? "Exempelföreningen" : "Example Association"},
+            {"attendees", std::move(attendees)},
+            {"status", "confirmed"},
+            {"manage_url", base_url + "/r/EXEMPEL"},
+            {"invitation_url",
+             base_url + "/events/" + std::to_string(event_id) + "/register?invitation=EXEMPEL"},
+            {"unsubscribe_url", base_url + "/unsubscribe/EXEMPEL"},
+            {"reason", sv ? "Exempel på orsak" : "Example reason"},
+            {"subject", sv ? "Exempel på ämne" : "Example subject"},
+            {"body", sv ? "Exempel på meddelande." : "Example message."}};
+}
+
+}  // namespace
+
+std::vector<std::string_view> const& template_names() {
+    static std::vector<std::string_view> const names{
+        "invitation", "confirmation",    "waitlisted", "promoted",    "changed",
+        "cancelled",  "event_cancelled", "reminder",   "manage_link", "message"};
+    return names;
+}
+
+bool enqueue(soci::session& sql, outbox_message const& m) {
+    auto const& names = template_names();
+    if (std::find(names.begin(), names.end(), m.template_name) == names.end())
+        throw std::invalid_argument("mail::enqueue: unknown template '" + m.template_name + "'");
+    if (m.language != "sv" && m.language != "en")
+        throw std::invalid_argument("mail::enqueue: language must be sv or en");
+    if (!core::valid_email(m.recipient_email) || !header_safe(m.recipient_email))
+        throw std::invalid_argument("mail::enqueue: invalid recipient address");
+    if (!core::clean_text(m.recipient_name, false) ||
+        core::utf8_length(m.recipient_name) > max_name_length)
+        throw std::invalid_argument("mail::enqueue: recipient name has control characters");
+    if (m.idempotency_key.empty() || !core::clean_text(m.idempotency_key, false))
+        throw std::invalid_argument("mail::enqueue: idempotency key missing or not clean");
+    boost::system::error_code ec;
+    auto const payload = boost::json::parse(m.payload_json, ec);
+    if (ec || !payload.is_object())
+        throw std::invalid_argument("mail::enqueue: payload must be a JSON object");
+    return repository::insert(sql, m);
+}
+
+mail_service::mail_service(db::database& db, template_library const& templates,
+                           std::string base_url)
+    : db_(db), templates_(templates), base_url_(std::move(base_url)) {}
+
+asio::awaitable<std::vector<outbox_entry>> mail_service::list(std::string status, int limit) {
+    co_return co_await db_.run(
+        [&](soci::session& sql) { return repository::list(sql, status, limit); });
+}
+
+asio::awaitable<std::map<std::string, long long>> mail_service::counts() {
+    co_return co_await db_.run([](soci::session& sql) { return repository::count_by_status(sql); });
+}
+
+asio::awaitable<bool> mail_service::requeue(long long id, actor who) {
+    co_return co_await db_.transact([id, &who](soci::session& sql) {
+        if (!repository::requeue(sql, id)) return false;
+        audit::record(sql, {who.user_id, "outbox.requeue", "outbox", id, "{}", who.client_address});
+        return true;
+    });
+}
+
+asio::awaitable<long long> mail_service::requeue_all_failed(actor who) {
+    co_return co_await db_.transact([&who](soci::session& sql) {
+        auto const n = repository::requeue_all_failed(sql);
+        auto const detail = json::serialize(json::object{{"requeued", n}});
+        audit::record(
+            sql, {who.user_id, "outbox.requeue_failed", "outbox", 0, detail, who.client_address});
+        return n;
+    });
+}
+
+asio::awaitable<std::optional<rendered_mail>> mail_service::preview(std::string template_name,
+                                                                    std::string language,
+                                                                    long long event_id) {
+    auto const event = co_await db_.run(
+        [event_id](soci::session& sql) { return repository::find_event(sql, event_id); });
+    if (!event) co_return std::nullopt;
+    outbox_row row;
+    row.template_name = template_name;
+    row.language = language;
+    row.recipient_name = "Anna Åkesson";
+    row.payload_json = boost::json::serialize(sample_payload(event_id, base_url_, language));
+    row.event = event;
+    co_return templates_.render(template_name, language, template_data(row, base_url_));
+}
+
+}  // namespace samverkan::mail
