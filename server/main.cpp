@@ -17,6 +17,7 @@
 #include "modules/events/event_pages.hpp"
 #include "modules/events/event_routes.hpp"
 #include "modules/events/event_service.hpp"
+#include "modules/events/event_staff_pages.hpp"
 #include "modules/mail/mail_routes.hpp"
 #include "modules/mail/mail_service.hpp"
 #include "modules/mail/mail_settings.hpp"
@@ -26,6 +27,7 @@
 #include "modules/registrations/registration_pages.hpp"
 #include "modules/registrations/registration_routes.hpp"
 #include "modules/registrations/registration_service.hpp"
+#include "modules/registrations/registration_staff_pages.hpp"
 #include "server/http_server.hpp"
 #include "server/http_settings.hpp"
 #include "server/logger.hpp"
@@ -139,7 +141,8 @@ void print_routes(server::router const& routes) {
 
 // Links on the staff start page to the modules' staff pages (auth adds its own).
 std::vector<auth::staff_link> staff_links() {
-    return {{"/admin/outbox", "E-postkö", auth::role::admin}};
+    return {{"/staff/events", "Träffar och anmälningar", auth::role::steering},
+            {"/admin/outbox", "E-postkö", auth::role::admin}};
 }
 
 int serve(app_settings const& app, server::logger& log, bool list_routes = false) {
@@ -180,6 +183,9 @@ int serve(app_settings const& app, server::logger& log, bool list_routes = false
     events::register_event_routes(routes, event_service, auth, app.http.base_url);
     registrations::register_registration_routes(routes, registrations, event_service, auth);
     registrations::register_registration_pages(routes, registrations, event_service, pages);
+    events::register_event_staff_pages(routes, event_service, auth, pages);
+    registrations::register_registration_staff_pages(routes, registrations, event_service, auth,
+                                                     pages);
     mail::template_library const mail_templates{app.mail.templates_dir};
     mail::mail_service mail_service{db, mail_templates, app.http.base_url};
     mail::register_mail_routes(routes, mail_service, auth, pages);

@@ -1,0 +1,137 @@
+// The staff page of one event: its facts, the organiser's actions, and the registrations
+// split into confirmed attendees, the waiting list in order and the cancelled, with search,
+// the catering summary and the CSV export link.
+#include "modules/registrations/registration_staff_pages.hpp"
+
+#include "modules/auth/auth.hpp"
+#include "modules/core/pages.hpp"
+#include "modules/core/time.hpp"
+#include "modules/events/event_routes.hpp"
+#include "modules/events/event_service.hpp"
+#include "modules/events/event_view.hpp"
+#include "modules/registrations/registration_service.hpp"
+#include "server/response.hpp"
+#include "server/router.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+
+namespace samverkan::registrations {
+
+namespace {
+
+using handler_result = asio::awaitable<server::response>;
+
+struct deps {
+    registration_service& service;
+    events::event_service& events;
+    core::page_renderer const& pages;
+};
+
+std::string_view dietary_label(std::string_view code) {
+    return code == "vegetarian"     ? "vegetarisk"
+           : code == "vegan"        ? "vegansk"
+           : code == "gluten_free"  ? "glutenfri"
+           : code == "lactose_free" ? "laktosfri"
+           : code == "nut_allergy"  ? "nötallergi"
+                                    : code;
+}
+
+std::string_view affiliation_label(std::string_view code) {
+    return code == "civil_society"      ? "Idéburen"
+           : code == "municipal_staff"  ? "Tjänsteperson"
+           : code == "elected_official" ? "Förtroendevald"
+                                        : "Annat";
+}
+
+boost::json::object attendee_row(registration const& r, attendee const& a) {
+    std::string needs;
+    for (auto const& d : a.dietary)
+        needs.append(needs.empty() ? "" : ", ").append(dietary_label(d));
+    if (!a.dietary_other.empty()) needs.append(needs.empty() ? "" : ", ").append(a.dietary_other);
+    return boost::json::object{
+        {"id", a.id},
+        {"name", a.name},
+        {"organisation", r.organisation_name},
+        {"contact", r.contact_name + " <" + r.contact_email + ">"},
+        {"affiliation", affiliation_label(a.affiliation)},
+        {"dietary", needs},
+        {"accessibility", a.accessibility},
+        {"position", a.waitlist_position},
+        {"registered", core::format_date(core::from_epoch(r.created_at), "sv")},
+        {"attended", a.attended ? (*a.attended ? "Ja" : "Nej") : ""}};
+}
+
+void add_lists(boost::json::object& data, std::vector<registration> const& items) {
+    boost::json::array confirmed, waiting, cancelled;
+    std::vector<std::pair<int, boost::json::object>> queue;
+    for (auto const& r : items)
+        for (auto const& a : r.attendees) {
+            if (a.status == "confirmed") confirmed.push_back(attendee_row(r, a));
+            if (a.status == "cancelled") cancelled.push_back(attendee_row(r, a));
+            if (a.status == "waitlisted")
+                queue.emplace_back(a.waitlist_position, attendee_row(r, a));
+        }
+    std::sort(queue.begin(), queue.end(),
+              [](auto const& x, auto const& y) { return x.first < y.first; });
+    for (auto& [position, row] : queue) waiting.push_back(std::move(row));
+    data["has_confirmed"] = !confirmed.empty();
+    data["has_waiting"] = !waiting.empty();
+    data["has_cancelled"] = !cancelled.empty();
+    data["confirmed"] = std::move(confirmed);
+    data["waiting"] = std::move(waiting);
+    data["cancelled_attendees"] = std::move(cancelled);
+}
+
+boost::json::object catering_data(catering_summary const& c) {
+    boost::json::array rows;
+    for (auto const& [code, count] : c.dietary)
+        rows.push_back(boost::json::object{{"label", dietary_label(code)}, {"count", count}});
+    boost::json::array other;
+    for (auto const& text : c.other_needs) other.push_back(boost::json::string(text));
+    return boost::json::object{{"attendees", c.attendees},
+                               {"rows", std::move(rows)},
+                               {"has_other", !other.empty()},
+                               {"other", std::move(other)}};
+}
+
+handler_result event_page(deps d, server::request& req) {
+    auto const id = server::path_id(req, "id");
+    auto const e = co_await d.events.get(id);
+    auto search = std::string{req.query_param("q").value_or("")};
+    auto const who = events::actor_of(req);
+    std::string const action = "registrations.view";
+    auto items = co_await d.service.list_for_event(id, search, who, action);
+    auto catering = co_await d.service.catering(id, who);
+    auto data = auth::staff_page_data(req, e.title);
+    data["event"] = events::event_view(e, "sv", events::event_service::now());
+    data["status_label"] = e.status == "draft"       ? "Utkast"
+                           : e.status == "cancelled" ? "Inställd"
+                                                     : "Publicerad";
+    data["is_draft"] = e.status == "draft";
+    data["can_cancel"] = e.status != "cancelled";
+    data["search"] = search;
+    data["has_search"] = !search.empty();
+    data["confirmed_count"] = e.confirmed_count;
+    data["waiting_count"] = e.waitlisted_count;
+    add_lists(data, items);
+    data["catering"] = catering_data(catering);
+    auto res = server::html_response(200, d.pages.render_page("staff_event", data));
+    res.set(http::field::cache_control, "no-store");
+    co_return res;
+}
+
+}  // namespace
+
+void register_registration_staff_pages(server::router& routes, registration_service& service,
+                                       events::event_service& events, auth::auth_service& auth,
+                                       core::page_renderer const& pages) {
+    deps const d{service, events, pages};
+    routes.add(
+        http::verb::get, "/staff/events/{id}",
+        [d](server::request& req) -> handler_result { return event_page(d, req); },
+        auth::require(auth, auth::role::steering));
+}
+
+}  // namespace samverkan::registrations
