@@ -131,20 +131,41 @@ asio::awaitable<server::response> submit_registration(page_deps d, server::reque
     co_return page(d, status, "event", event_page_data(*found, state));
 }
 
+/// The event page with an empty form, or one filled from an invitation link.
+asio::awaitable<server::response> show_event(page_deps d, server::request& req) {
+    auto const id = server::path_id(req, "id");
+    auto const found = co_await d.events.find_public(id);
+    if (!found) co_return message_page(d, 404, "Träffen finns inte", "Vi hittar inte träffen.");
+    form_state state;
+    state.form_token = new_manage_token();
+    auto token = std::string{
+        req.query_param("invitation").value_or(req.query_param("inbjudan").value_or(""))};
+    if (!token.empty()) {
+        if (auto invited = co_await d.service.invitation(id, token)) {
+            state.typed.organisation_name = invited->organisation;
+            state.typed.contact_name = invited->name;
+            state.typed.contact_email = invited->email;
+            raw_attendee invitee;
+            invitee.name = invited->name;
+            invitee.email = invited->email;
+            state.typed.attendees.push_back(std::move(invitee));
+            state.typed.invitation = token;
+        }
+    }
+    auto res = page(d, 200, "event", event_page_data(*found, state));
+    if (!state.typed.invitation.empty()) res.set("Referrer-Policy", "no-referrer");
+    co_return res;
+}
+
 }  // namespace
 
 void register_registration_pages(server::router& routes, registration_service& service,
                                  events::event_service& events, core::page_renderer const& pages) {
     page_deps const d{service, events, pages};
-    routes.add(http::verb::get, "/events/{id}", [d](server::request& req) -> handler_result {
-        auto const found = co_await d.events.find_public(server::path_id(req, "id"));
-        if (!found) co_return message_page(d, 404, "Träffen finns inte", "Vi hittar inte träffen.");
-        form_state state;
-        state.form_token = new_manage_token();
-        state.typed.language = "sv";
-        if (auto invitation = req.query_param("inbjudan")) state.typed.invitation = *invitation;
-        co_return page(d, 200, "event", event_page_data(*found, state));
-    });
+    // /events/{id}/register is the invitation links' address (…?invitation=<token>).
+    for (auto const* path : {"/events/{id}", "/events/{id}/register"})
+        routes.add(http::verb::get, path,
+                   [d](server::request& req) -> handler_result { return show_event(d, req); });
     routes.add(http::verb::post, "/events/{id}",
                [d](server::request& req) -> handler_result { return submit_registration(d, req); });
     register_manage_pages(routes, service, events, pages);

@@ -18,6 +18,11 @@ constexpr char const* token_registration_sql =
     " union all select registration_id from registration_tokens, t where token_hash = t.h"
     " limit 1";
 
+constexpr char const* invitation_sql =
+    "select coalesce(i.name, ''), i.email, coalesce(o.name, '') from invitations i"
+    " left join organisations o on o.id = i.organisation_id"
+    " where i.token_hash = sha256(convert_to(:token, 'UTF8')) and i.event_id = :event";
+
 constexpr char const* lock_event_sql = "select id from events where id = :id for update";
 
 constexpr char const* seats_sql =
@@ -190,6 +195,15 @@ std::optional<registration> find_by_token(soci::session& sql, std::string const&
 
 std::optional<registration> find(soci::session& sql, long long id) {
     return detail::load_registration(sql, id);
+}
+
+std::optional<invitation_prefill> invitation(soci::session& sql, long long event_id,
+                                             std::string const& token) {
+    invitation_prefill out;
+    sql << invitation_sql, soci::use(token, "token"), soci::use(event_id, "event"),
+        soci::into(out.name), soci::into(out.email), soci::into(out.organisation);
+    if (!sql.got_data()) return std::nullopt;
+    return out;
 }
 
 void lock_event(soci::session& sql, long long event_id) {

@@ -94,6 +94,11 @@ void queue_registration_mail(soci::session& sql, long long registration_id, std:
 /// active attendee with an own e-mail address.
 void queue_event_cancelled(soci::session& sql, long long event_id, std::string const& base_url);
 
+/// The invitation behind a link's token for this event (tokens are stored as SHA-256 of
+/// the token's UTF-8 bytes), or nullopt.
+[[nodiscard]] std::optional<invitation_prefill> invitation(soci::session& sql, long long event_id,
+                                                           std::string const& token);
+
 // --- staff ------------------------------------------------------------------------------
 
 /// The event's registrations (all, cancelled too) whose contact, organisation or attendees

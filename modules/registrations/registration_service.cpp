@@ -153,6 +153,14 @@ asio::awaitable<register_result> registration_service::register_attendees(
     throw_outcome(outcome, language);
 }
 
+asio::awaitable<std::optional<invitation_prefill>> registration_service::invitation(
+    long long event_id, std::string token) {
+    if (token.empty() || token.size() > 200) co_return std::nullopt;
+    co_return co_await db_.run([event_id, &token](soci::session& sql) {
+        return repository::invitation(sql, event_id, token);
+    });
+}
+
 asio::awaitable<registration> registration_service::find(std::string token) {
     if (!looks_like_manage_token(token)) throw token_not_found();
     auto found = co_await db_.run(

@@ -55,6 +55,11 @@ public:
                                                         std::string client_address,
                                                         std::string language = "en");
 
+    /// What the invitation link `token` fills into the form of `event_id`; nullopt when the
+    /// token is not an invitation to that event.
+    asio::awaitable<std::optional<invitation_prefill>> invitation(long long event_id,
+                                                                  std::string token);
+
     /// The registration behind a manage token; 404 when unknown.
     asio::awaitable<registration> find(std::string token);
 

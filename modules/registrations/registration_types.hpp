@@ -84,6 +84,13 @@ struct register_outcome {
     int detail = 0;       ///< reason, seats or seconds, by outcome
 };
 
+/// What an invitation link fills into the form: the invitee and their organisation.
+struct invitation_prefill {
+    std::string name;
+    std::string email;
+    std::string organisation;
+};
+
 /// Per-choice counts for the caterer: confirmed attendees only.
 struct catering_summary {
     int attendees = 0;

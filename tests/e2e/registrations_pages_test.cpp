@@ -146,4 +146,27 @@ BOOST_AUTO_TEST_CASE(the_manage_pages_change_and_cancel_a_registration) {
     BOOST_TEST(client.get("/r/" + std::string(43, 'x')).status == 404u);
 }
 
+BOOST_AUTO_TEST_CASE(an_invitation_link_fills_in_the_form_and_is_kept_with_the_registration) {
+    auto const event = add_event();
+    database.execute("insert into organisations (name) values ('Tosteberga Byalag')");
+    database.execute(
+        "insert into invitations (event_id, organisation_id, email, name, token_hash)"
+        " values (" +
+        std::to_string(event) +
+        ", 1, 'bo@example.test', 'Bo Ek',"
+        " sha256(convert_to('inbjudan-123', 'UTF8')))");
+    auto const path = "/events/" + std::to_string(event);
+    auto const page = client.get(path + "/register?invitation=inbjudan-123");
+    BOOST_TEST(page.status == 200u);
+    BOOST_TEST(page.body.find("value=\"Bo Ek\"") != std::string::npos);
+    BOOST_TEST(page.body.find("value=\"Tosteberga Byalag\"") != std::string::npos);
+    BOOST_TEST(page.body.find("name=\"invitation\" value=\"inbjudan-123\"") != std::string::npos);
+    BOOST_TEST(client.get(path + "/register?invitation=wrong").body.find("Bo Ek") ==
+               std::string::npos);
+    auto form = filled(form_token(page.body));
+    form.emplace_back("invitation", "inbjudan-123");
+    BOOST_TEST(client.post_form(path, form).status == 303u);
+    BOOST_TEST(count("select count(*) from registrations where invitation_id = 1") == 1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
