@@ -24,6 +24,8 @@
 #include "modules/mail/mail_templates.hpp"
 #include "modules/mail/outbox_sender.hpp"
 #include "modules/mail/smtp_transport.hpp"
+#include "modules/organisations/organisation_routes.hpp"
+#include "modules/organisations/organisation_service.hpp"
 #include "modules/registrations/registration_pages.hpp"
 #include "modules/registrations/registration_routes.hpp"
 #include "modules/registrations/registration_service.hpp"
@@ -189,6 +191,8 @@ int serve(app_settings const& app, server::logger& log, bool list_routes = false
     mail::template_library const mail_templates{app.mail.templates_dir};
     mail::mail_service mail_service{db, mail_templates, app.http.base_url};
     mail::register_mail_routes(routes, mail_service, auth, pages);
+    organisations::organisation_service organisation_service{db};
+    organisations::register_organisation_routes(routes, organisation_service, auth);
     mail::outbox_sender mail_sender{db, app.mail, app.http.base_url, mail_templates, log};
     stats.add_gauge("samverkan_mail_sent", "Messages this instance has sent since start.",
                     [&mail_sender] { return static_cast<double>(mail_sender.sent()); });

@@ -1,0 +1,193 @@
+#include "modules/organisations/organisation_import.hpp"
+
+#include "modules/organisations/organisation_csv.hpp"
+#include "modules/organisations/organisation_input.hpp"
+#include "modules/organisations/organisation_repository.hpp"
+#include "server/api_error.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+namespace samverkan::organisations {
+
+using server::api_error;
+using server::error_kind;
+
+namespace {
+
+constexpr std::array<std::string_view, 9> known_columns{
+    "name",         "org_number",    "kind",         "area", "locality", "agreement_joined_on",
+    "contact_name", "contact_email", "contact_phone"};
+
+std::string header_name(std::string const& cell) {
+    std::string out;
+    for (char c : cell)
+        if (c != ' ' && c != '\t' && c != '"')
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+struct columns {
+    std::map<std::string, std::size_t, std::less<>> index;
+
+    [[nodiscard]] std::string_view cell(csv_record const& r, std::string_view name) const {
+        auto const it = index.find(name);
+        if (it == index.end() || it->second >= r.cells.size()) return {};
+        return r.cells[it->second];
+    }
+};
+
+columns read_header(csv_record const& header) {
+    columns c;
+    for (std::size_t i = 0; i < header.cells.size(); ++i) {
+        auto const name = header_name(header.cells[i]);
+        if (std::find(known_columns.begin(), known_columns.end(), name) != known_columns.end())
+            c.index.emplace(name, i);
+    }
+    if (!c.index.contains("name"))
+        throw api_error(error_kind::validation_failed, "The header row has no name column.")
+            .with_fields({{"header", "The first row must name the columns, at least `name`."}});
+    return c;
+}
+
+// Checks one cell: the value, or the first problem of the row ("org_number: …").
+std::string take(checked const& c, char const* column, std::string& error) {
+    if (!c.error.empty() && error.empty()) error = std::string{column} + ": " + c.error;
+    return c.value;
+}
+
+import_row read_row(columns const& cols, csv_record const& r) {
+    import_row row;
+    row.line = r.line;
+    auto& e = row.error;
+    auto& o = row.org;
+    o.name = take(check_name(cols.cell(r, "name")), "name", e);
+    o.org_number = take(check_org_number(cols.cell(r, "org_number")), "org_number", e);
+    auto const kind = cols.cell(r, "kind");
+    o.kind = kind.find_first_not_of(" \t") == std::string_view::npos
+                 ? std::string{}
+                 : take(check_kind(kind), "kind", e);
+    o.area = take(check_area(cols.cell(r, "area")), "area", e);
+    o.locality = take(check_locality(cols.cell(r, "locality")), "locality", e);
+    o.agreement_joined_on =
+        take(check_date(cols.cell(r, "agreement_joined_on")), "agreement_joined_on", e);
+    auto const email = cols.cell(r, "contact_email");
+    auto const name = take(check_locality(cols.cell(r, "contact_name")), "contact_name", e);
+    if (email.find_first_not_of(" \t") != std::string_view::npos) {
+        row.person.email = take(check_email(email), "contact_email", e);
+        row.person.name = name.empty() ? row.person.email : name;
+        row.person.phone = take(check_phone(cols.cell(r, "contact_phone")), "contact_phone", e);
+    } else if (!name.empty() && e.empty()) {
+        e = "contact_email: a contact needs an e-mail address.";
+    }
+    return row;
+}
+
+// The organisation a row means, or an error when its name and number point at two
+// different ones.
+long long match(soci::session& sql, organisation const& o, std::string& error) {
+    auto const by_number = repository::find_id_by_number(sql, o.org_number);
+    auto const by_name = repository::find_id_by_name(sql, o.name);
+    if (by_number != 0) {
+        if (by_name != 0 && by_name != by_number)
+            error = "name: another organisation is already called " + o.name + ".";
+        return by_number;
+    }
+    if (by_name != 0 && !o.org_number.empty()) {
+        auto const existing = repository::find(sql, by_name);
+        if (existing && !existing->org_number.empty())
+            error = "org_number: " + o.name + " is registered with organisationsnummer " +
+                    existing->org_number + ".";
+    }
+    return by_name;
+}
+
+// Fields the row gives overwrite; empty cells keep what the register has. True when
+// something changed.
+bool merge(organisation& current, organisation const& given) {
+    bool changed = false;
+    for (auto [field, value] :
+         {std::pair{&current.name, &given.name}, std::pair{&current.org_number, &given.org_number},
+          std::pair{&current.kind, &given.kind}, std::pair{&current.area, &given.area},
+          std::pair{&current.locality, &given.locality},
+          std::pair{&current.agreement_joined_on, &given.agreement_joined_on}}) {
+        if (value->empty() || *field == *value) continue;
+        *field = *value;
+        changed = true;
+    }
+    return changed;
+}
+
+struct tally {
+    std::set<long long> created;
+    std::set<long long> updated;
+    std::set<long long> touched;
+};
+
+void apply_row(soci::session& sql, import_row const& row, tally& t, std::string& error) {
+    auto const id = match(sql, row.org, error);
+    if (!error.empty()) return;
+    long long org_id = id;
+    if (id == 0) {
+        auto o = row.org;
+        if (o.kind.empty()) o.kind = "association";
+        org_id = repository::insert(sql, o);
+        t.created.insert(org_id);
+    } else if (auto current = repository::find(sql, id); current && merge(*current, row.org)) {
+        repository::update(sql, *current);
+        if (!t.created.contains(id)) t.updated.insert(id);
+    }
+    t.touched.insert(org_id);
+    if (!row.person.email.empty() && repository::upsert_contact(sql, org_id, row.person) != 0 &&
+        !t.created.contains(org_id))
+        t.updated.insert(org_id);
+}
+
+}  // namespace
+
+std::vector<import_row> parse_import(std::string_view text) {
+    std::vector<csv_record> records;
+    try {
+        records = parse_csv(text);
+    } catch (std::invalid_argument const& e) {
+        throw api_error(error_kind::validation_failed, "The file is not valid CSV.")
+            .with_fields({{"csv", e.what()}});
+    }
+    if (records.empty())
+        throw api_error(error_kind::validation_failed, "The file is empty.")
+            .with_fields({{"header", "The first row must name the columns, at least `name`."}});
+    auto const cols = read_header(records.front());
+    std::vector<import_row> rows;
+    for (std::size_t i = 1; i < records.size(); ++i) rows.push_back(read_row(cols, records[i]));
+    return rows;
+}
+
+import_result apply_import(soci::session& sql, std::vector<import_row> const& rows) {
+    import_result result;
+    tally t;
+    for (auto const& row : rows) {
+        std::string error = row.error;
+        if (error.empty()) {
+            // A savepoint per row: a row the database refuses costs only that row.
+            repository::savepoint(sql);
+            try {
+                apply_row(sql, row, t, error);
+                repository::release_savepoint(sql);
+            } catch (std::exception const&) {
+                repository::rollback_to_savepoint(sql);
+                error = "the row could not be saved";
+            }
+        }
+        if (!error.empty()) result.rejected.push_back({row.line, error});
+    }
+    result.created = static_cast<int>(t.created.size());
+    result.updated = static_cast<int>(t.updated.size());
+    result.unchanged = static_cast<int>(t.touched.size() - t.created.size() - t.updated.size());
+    return result;
+}
+
+}  // namespace samverkan::organisations

@@ -1,0 +1,207 @@
+// The organisation register over HTTP against the real server and PostgreSQL: the API,
+// validation, and the CSV import (both separators, a BOM, per-line errors, run twice).
+#include "tests/e2e/auth_fixture.hpp"
+#include "tests/support/services.hpp"
+
+#include <boost/json.hpp>
+#include <boost/test/unit_test.hpp>
+
+namespace samverkan::test {
+
+namespace {
+
+namespace json = boost::json;
+
+struct register_fixture {
+    auth_server app;
+    http_client client = app.client();
+    std::map<std::string, std::string> csrf;
+
+    register_fixture() {
+        auto const organiser = app.add_user("arrangor@kristianstad.example", "organiser");
+        csrf = {{"X-CSRF-Token", auth_server::login(client, organiser)}};
+    }
+
+    http_result import(std::string const& csv) {
+        return client.request("POST", "/api/v1/organisations/import", csv, "text/csv", csrf);
+    }
+
+    long long count(std::string const& table) {
+        return app.database.scalar("select count(*) from " + table);
+    }
+};
+
+std::string str(json::value const& v) {
+    return v.is_string() ? std::string{v.get_string()} : std::string{};
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(mail_organisations, register_fixture,
+                         *needs("SAMVERKAN_TEST_DATABASE_URL"))
+
+BOOST_AUTO_TEST_CASE(an_organiser_adds_lists_searches_and_edits_organisations) {
+    auto const created = client.post_json(
+        "/api/v1/organisations",
+        json::object{
+            {"name", "Tosteberga Byalag"},
+            {"org_number", "8024001235"},
+            {"kind", "village_association"},
+            {"area", "rural"},
+            {"locality", "Tosteberga"},
+            {"agreement_joined_on", "2025-03-01"},
+            {"contacts", json::array{{{"name", "Åsa Öberg"}, {"email", "asa@byalag.example"}}}}},
+        csrf);
+    BOOST_REQUIRE_EQUAL(created.status, 201u);
+    auto const org = created.json().as_object();
+    BOOST_TEST(str(org.at("org_number")) == "802400-1235");
+    BOOST_TEST(org.at("contacts").as_array().size() == 1u);
+    auto const id = org.at("id").as_int64();
+
+    auto const found = client.get("/api/v1/organisations?q=tosteberga");
+    BOOST_REQUIRE_EQUAL(found.status, 200u);
+    BOOST_TEST(found.json().at("organisations").as_array().size() == 1u);
+    BOOST_TEST(client.get("/api/v1/organisations?q=asa%40byalag")
+                   .json()
+                   .at("organisations")
+                   .as_array()
+                   .size() == 1u);
+    BOOST_TEST(client.get("/api/v1/organisations?q=nothing")
+                   .json()
+                   .at("organisations")
+                   .as_array()
+                   .empty());
+    BOOST_TEST(client.get("/api/v1/organisations?agreement=members")
+                   .json()
+                   .at("organisations")
+                   .as_array()
+                   .size() == 1u);
+
+    auto const patched = client.patch_json(
+        "/api/v1/organisations/" + std::to_string(id),
+        json::object{
+            {"area", "urban"},
+            {"locality", nullptr},
+            {"contacts", json::array{{{"name", "Åsa Öberg"}, {"email", "ASA@byalag.example"}},
+                                     {{"name", "Bo Ek"}, {"email", "bo@byalag.example"}}}}},
+        csrf);
+    BOOST_REQUIRE_EQUAL(patched.status, 200u);
+    auto const after = patched.json().as_object();
+    BOOST_TEST(str(after.at("area")) == "urban");
+    BOOST_TEST(after.at("locality").is_null());
+    BOOST_TEST(str(after.at("name")) == "Tosteberga Byalag");
+    BOOST_TEST(after.at("contacts").as_array().size() == 2u);
+    BOOST_TEST(count("contacts") == 2);  // the first contact was kept (same address), not re-added
+    BOOST_TEST(
+        app.database.scalar("select count(*) from audit_log where entity = 'organisation'") == 2);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_fields_get_a_specific_422_and_taken_names_a_409) {
+    auto const bad = client.post_json(
+        "/api/v1/organisations",
+        json::object{{"name", ""},
+                     {"org_number", "802400-1234"},
+                     {"kind", "club"},
+                     {"area", "city"},
+                     {"agreement_joined_on", "2025-02-30"},
+                     {"contacts", json::array{{{"name", "X"}, {"email", "not-an-address"}}}}},
+        csrf);
+    BOOST_REQUIRE_EQUAL(bad.status, 422u);
+    auto const fields = bad.json().at("fields").as_object();
+    for (auto const key :
+         {"name", "org_number", "kind", "area", "agreement_joined_on", "contacts[0].email"})
+        BOOST_TEST(fields.contains(key), key);
+    BOOST_TEST(client.post_json("/api/v1/organisations", json::object{{"name", 7}}, csrf).status ==
+               422u);
+    BOOST_TEST(
+        client.post_json("/api/v1/organisations", json::object{{"name", "Ett"}}, csrf).status ==
+        201u);
+    auto const taken =
+        client.post_json("/api/v1/organisations", json::object{{"name", "ETT"}}, csrf);
+    BOOST_TEST(taken.status == 409u);
+    BOOST_TEST(str(taken.json().at("error")) == "conflict");
+    BOOST_TEST(
+        client.patch_json("/api/v1/organisations/999", json::object{{"name", "X"}}, csrf).status ==
+        404u);
+}
+
+BOOST_AUTO_TEST_CASE(staff_without_the_organiser_role_cannot_use_the_register) {
+    auto const steering = app.add_user("styrgrupp@kristianstad.example", "steering");
+    auto other = app.client();
+    auth_server::login(other, steering);
+    BOOST_TEST(other.get("/api/v1/organisations").status == 403u);
+    auto anonymous = app.client();
+    BOOST_TEST(anonymous.get("/api/v1/organisations").status == 401u);
+}
+
+BOOST_AUTO_TEST_CASE(csv_import_creates_updates_and_reports_bad_lines_and_can_run_twice) {
+    // Semicolons, a BOM, columns in another order, quoted fields, one row per contact.
+    std::string const csv =
+        "\xEF\xBB\xBF"
+        "contact_email;name;org_number;kind;area;locality;agreement_joined_on;contact_name\r\n"
+        "asa@byalag.example;Tosteberga "
+        "Byalag;802400-1235;byalag;landsbygd;Tosteberga;2025-03-01;Åsa Öberg\r\n"
+        "bo@byalag.example;Tosteberga Byalag;;;;;;Bo Ek\r\n"
+        "info@idrott.example;\"Åhus IF; fotboll\";;association;urban;Åhus;;\"Karin \"\"Kajsa\"\" "
+        "Ek\"\r\n"
+        ";Föreningen Utan Kontakt;;;;;;\r\n"
+        "x@example.se;Trasigt Nummer;802400-1234;;;;;\r\n"
+        "y@example.se;Fel Datum;;;;;2025-13-01;\r\n"
+        "z@example.se;;;;;;;Namnlös\r\n"
+        "\r\n"
+        "not-an-address;Fel Adress;;;;;;\r\n";
+    auto const first = import(csv);
+    BOOST_REQUIRE_EQUAL(first.status, 200u);
+    auto const r1 = first.json().as_object();
+    BOOST_TEST(r1.at("created").as_int64() == 3);
+    BOOST_TEST(r1.at("updated").as_int64() == 0);
+    auto const& rejected = r1.at("rejected").as_array();
+    BOOST_REQUIRE_EQUAL(rejected.size(), 4u);
+    BOOST_TEST(rejected[0].at("line").as_int64() == 6);
+    BOOST_TEST(str(rejected[0].at("error")).starts_with("org_number"));
+    BOOST_TEST(rejected[1].at("line").as_int64() == 7);
+    BOOST_TEST(str(rejected[1].at("error")).starts_with("agreement_joined_on"));
+    BOOST_TEST(rejected[2].at("line").as_int64() == 8);
+    BOOST_TEST(str(rejected[2].at("error")).starts_with("name"));
+    BOOST_TEST(rejected[3].at("line").as_int64() == 10);
+    BOOST_TEST(str(rejected[3].at("error")).starts_with("contact_email"));
+    BOOST_TEST(count("organisations") == 3);
+    BOOST_TEST(count("contacts") == 3);
+    BOOST_TEST(app.database.scalar("select count(*) from organisations where name = 'Åhus IF; "
+                                   "fotboll' and area = 'urban'") == 1);
+    BOOST_TEST(app.database.scalar("select count(*) from contacts where name = 'Karin \"Kajsa\" "
+                                   "Ek'") == 1);
+
+    auto const second = import(csv);  // the same file again: nothing new
+    BOOST_REQUIRE_EQUAL(second.status, 200u);
+    BOOST_TEST(second.json().at("created").as_int64() == 0);
+    BOOST_TEST(second.json().at("updated").as_int64() == 0);
+    BOOST_TEST(count("organisations") == 3);
+    BOOST_TEST(count("contacts") == 3);
+
+    // Commas, matched by organisationsnummer although the name changed; a new contact.
+    auto const third = import(
+        "name,org_number,contact_email,contact_name\n"
+        "Tosteberga Byalag och Bygderåd,8024001235,ny@byalag.example,Ny\n");
+    BOOST_REQUIRE_EQUAL(third.status, 200u);
+    BOOST_TEST(third.json().at("created").as_int64() == 0);
+    BOOST_TEST(third.json().at("updated").as_int64() == 1);
+    BOOST_TEST(app.database.scalar("select count(*) from organisations where name = 'Tosteberga "
+                                   "Byalag och Bygderåd'") == 1);
+    BOOST_TEST(count("contacts") == 4);
+}
+
+BOOST_AUTO_TEST_CASE(csv_import_without_a_name_column_or_as_json_is_refused) {
+    auto const no_name = import("org_number;locality\n802400-1235;Åhus\n");
+    BOOST_TEST(no_name.status == 422u);
+    BOOST_TEST(no_name.json().at("fields").as_object().contains("header"));
+    auto const json_body =
+        client.request("POST", "/api/v1/organisations/import", "{}", "application/json", csrf);
+    BOOST_TEST(json_body.status == 415u);
+    BOOST_TEST(import("name\n\"never closed\n").status == 422u);
+    BOOST_TEST(count("organisations") == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace samverkan::test
