@@ -73,113 +73,122 @@ actor actor_of(server::request const& req) {
     return actor{auth::current_user(req).user_id, req.client_address};
 }
 
+namespace {
+
+handler_result list_events(event_service& events, server::guard const& staff_check,
+                           server::request& req) {
+    auto filter = filter_from_query(req);
+    if (!filter.include_all)
+        co_return server::json_response(200, events_body(co_await events.list_public(filter)));
+    co_await staff_check(req);  // drafts are for staff only
+    co_return server::json_response(200, events_body(co_await events.list_all(filter)));
+}
+
+handler_result get_event(event_service& events, server::request& req) {
+    auto found = co_await events.find_public(server::path_id(req, "id"));
+    if (!found) throw api_error(error_kind::not_found, "No such event.");
+    co_return server::json_response(200, event_json(*found, event_service::now()));
+}
+
+handler_result create_event(event_service& events, server::request& req) {
+    auto const body = core::parse_json_object(req);
+    event e;
+    server::field_errors errors;
+    apply_event_json(body, e, true, errors);
+    core::throw_if_invalid(errors);
+    auto created = co_await events.create(std::move(e), actor_of(req));
+    co_return server::json_response(201, event_json(created, event_service::now()));
+}
+
+handler_result patch_event(event_service& events, server::request& req) {
+    auto const id = server::path_id(req, "id");
+    auto const body = core::parse_json_object(req);
+    auto updated = co_await events.update(
+        id,
+        [&body](event& e, server::field_errors& errors) {
+            apply_event_json(body, e, false, errors);
+        },
+        actor_of(req));
+    co_return server::json_response(200, event_json(updated, event_service::now()));
+}
+
+/// The optional {"reason"} of a cancellation.
+std::string cancel_reason(server::request const& req) {
+    if (req.message.body().empty()) return {};
+    auto const body = core::parse_json_object(req);
+    server::field_errors errors;
+    core::json_reader in{body, errors};
+    auto reason = in.text("reason", false, 1000, 0).value_or("");
+    core::throw_if_invalid(errors);
+    return reason;
+}
+
+/// The optional {"starts_at"} of a copy.
+std::optional<long long> copy_start(server::request const& req) {
+    if (req.message.body().empty()) return std::nullopt;
+    auto const body = core::parse_json_object(req);
+    auto const* v = body.if_contains("starts_at");
+    if (v == nullptr || v->is_null()) return std::nullopt;
+    auto const t = v->is_string() ? core::parse_rfc3339(v->get_string()) : std::nullopt;
+    if (!t)
+        throw api_error(error_kind::validation_failed, "Some fields are missing or invalid.")
+            .with_fields({{"starts_at", "Must be an RFC 3339 time with offset."}});
+    return core::to_epoch(*t);
+}
+
+handler_result event_action(event_service& events, server::request& req, std::string_view what) {
+    auto const id = server::path_id(req, "id");
+    if (what == "publish")
+        co_return server::json_response(
+            200, event_json(co_await events.publish(id, actor_of(req)), event_service::now()));
+    if (what == "cancel") {
+        auto e = co_await events.cancel(id, cancel_reason(req), actor_of(req));
+        co_return server::json_response(200, event_json(e, event_service::now()));
+    }
+    auto e = co_await events.copy(id, copy_start(req), actor_of(req));
+    co_return server::json_response(201, event_json(e, event_service::now()));
+}
+
+handler_result calendar(event_service& events, std::string const& base_url, server::request& req) {
+    if (req.path_param("id")) {
+        auto found = co_await events.find_public(server::path_id(req, "id"));
+        if (!found) throw api_error(error_kind::not_found, "No such event.");
+        co_return calendar_response(events_ics({*found}, base_url, event_service::now()));
+    }
+    // A named filter: g++ 12 frees a brace-initialised temporary argument of a coroutine call
+    // inside co_await wrongly.
+    event_filter const everything;
+    auto items = co_await events.list_public(everything);
+    co_return calendar_response(events_ics(items, base_url, event_service::now()));
+}
+
+}  // namespace
+
 void register_event_routes(server::router& routes, event_service& events, auth::auth_service& auth,
                            std::string base_url) {
     auto const organiser = auth::require(auth, auth::role::organiser);
     auto const staff_check = auth::require(auth, auth::role::steering).check;
-
-    routes.add(
-        http::verb::get, "/api/v1/events",
-        [&events, staff_check](server::request& req) -> handler_result {
-            auto filter = filter_from_query(req);
-            if (filter.include_all) {
-                co_await staff_check(req);  // drafts are for staff only
-                co_return server::json_response(200, events_body(co_await events.list_all(filter)));
-            }
-            co_return server::json_response(200, events_body(co_await events.list_public(filter)));
-        });
-    routes.add(http::verb::get, "/api/v1/events/{id}",
-               [&events](server::request& req) -> handler_result {
-                   auto found = co_await events.find_public(server::path_id(req, "id"));
-                   if (!found) throw api_error(error_kind::not_found, "No such event.");
-                   co_return server::json_response(200, event_json(*found, event_service::now()));
+    routes.add(http::verb::get, "/api/v1/events",
+               [&events, staff_check](server::request& req) -> handler_result {
+                   return list_events(events, staff_check, req);
                });
+    routes.add(http::verb::get, "/api/v1/events/{id}",
+               [&events](server::request& req) { return get_event(events, req); });
     routes.add(
         http::verb::post, "/api/v1/events",
-        [&events](server::request& req) -> handler_result {
-            auto const body = core::parse_json_object(req);
-            event e;
-            server::field_errors errors;
-            apply_event_json(body, e, true, errors);
-            core::throw_if_invalid(errors);
-            auto created = co_await events.create(std::move(e), actor_of(req));
-            co_return server::json_response(201, event_json(created, event_service::now()));
-        },
-        organiser);
+        [&events](server::request& req) { return create_event(events, req); }, organiser);
     routes.add(
         http::verb::patch, "/api/v1/events/{id}",
-        [&events](server::request& req) -> handler_result {
-            auto const id = server::path_id(req, "id");
-            auto const body = core::parse_json_object(req);
-            auto updated = co_await events.update(
-                id,
-                [&body](event& e, server::field_errors& errors) {
-                    apply_event_json(body, e, false, errors);
-                },
-                actor_of(req));
-            co_return server::json_response(200, event_json(updated, event_service::now()));
-        },
-        organiser);
-    routes.add(
-        http::verb::post, "/api/v1/events/{id}/publish",
-        [&events](server::request& req) -> handler_result {
-            auto e = co_await events.publish(server::path_id(req, "id"), actor_of(req));
-            co_return server::json_response(200, event_json(e, event_service::now()));
-        },
-        organiser);
-    routes.add(
-        http::verb::post, "/api/v1/events/{id}/cancel",
-        [&events](server::request& req) -> handler_result {
-            auto const id = server::path_id(req, "id");
-            std::string reason;
-            if (!req.message.body().empty()) {
-                auto const body = core::parse_json_object(req);
-                server::field_errors errors;
-                core::json_reader in{body, errors};
-                reason = in.text("reason", false, 1000, 0).value_or("");
-                core::throw_if_invalid(errors);
-            }
-            auto e = co_await events.cancel(id, std::move(reason), actor_of(req));
-            co_return server::json_response(200, event_json(e, event_service::now()));
-        },
-        organiser);
-    routes.add(
-        http::verb::post, "/api/v1/events/{id}/copy",
-        [&events](server::request& req) -> handler_result {
-            auto const id = server::path_id(req, "id");
-            std::optional<long long> starts_at;
-            if (!req.message.body().empty()) {
-                auto const body = core::parse_json_object(req);
-                if (auto const* v = body.if_contains("starts_at"); v && !v->is_null()) {
-                    auto const t =
-                        v->is_string() ? core::parse_rfc3339(v->get_string()) : std::nullopt;
-                    if (!t)
-                        throw api_error(error_kind::validation_failed,
-                                        "Some fields are missing or invalid.")
-                            .with_fields({{"starts_at", "Must be an RFC 3339 time with offset."}});
-                    starts_at = core::to_epoch(*t);
-                }
-            }
-            auto e = co_await events.copy(id, starts_at, actor_of(req));
-            co_return server::json_response(201, event_json(e, event_service::now()));
-        },
-        organiser);
-
+        [&events](server::request& req) { return patch_event(events, req); }, organiser);
+    for (auto const* what : {"publish", "cancel", "copy"})
+        routes.add(
+            http::verb::post, std::string{"/api/v1/events/{id}/"} + what,
+            [&events, what](server::request& req) { return event_action(events, req, what); },
+            organiser);
     // Calendars: before /events/{id}, whose pattern would otherwise take "3.ics" as an id.
-    routes.add(http::verb::get, "/events.ics",
-               [&events, base_url](server::request&) -> handler_result {
-                   // A named filter: g++ 12 frees a brace-initialised temporary argument of a
-                   // coroutine call inside co_await wrongly.
-                   event_filter const everything;
-                   auto items = co_await events.list_public(everything);
-                   co_return calendar_response(events_ics(items, base_url, event_service::now()));
-               });
-    routes.add(
-        http::verb::get, "/events/{id}.ics",
-        [&events, base_url](server::request& req) -> handler_result {
-            auto found = co_await events.find_public(server::path_id(req, "id"));
-            if (!found) throw api_error(error_kind::not_found, "No such event.");
-            co_return calendar_response(events_ics({*found}, base_url, event_service::now()));
+    for (auto const* path : {"/events.ics", "/events/{id}.ics"})
+        routes.add(http::verb::get, path, [&events, base_url](server::request& req) {
+            return calendar(events, base_url, req);
         });
 }
 

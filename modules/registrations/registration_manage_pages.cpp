@@ -177,6 +177,41 @@ handler_result message(page_deps const& d, unsigned status, std::string text,
                             {"link_text", "Tillbaka till anmälan"}});
 }
 
+/// Cancelling one attendee (`attendee_id`) or the whole registration, then back to the page.
+handler_result cancel(page_deps d, server::request& req, std::optional<long long> attendee_id) {
+    auto token = token_of(req);
+    std::string failure;
+    unsigned status = 200;
+    try {
+        std::string key = token;
+        std::string language = "sv";
+        if (attendee_id)
+            (void)co_await d.service.remove_attendee(std::move(key), *attendee_id,
+                                                     std::move(language));
+        else
+            (void)co_await d.service.cancel(std::move(key), std::move(language));
+    } catch (api_error const& e) {
+        if (e.kind() == error_kind::internal || e.kind() == error_kind::unavailable) throw;
+        failure = e.what();
+        status = server::to_status(e.kind());
+    }
+    if (failure.empty())
+        co_return server::redirect_response("/r/" + token +
+                                            "?klart=" + (attendee_id ? "deltagare" : "avbokad"));
+    co_return co_await message(d, status, failure, token);
+}
+
+handler_result confirm_cancel(page_deps d, server::request& req) {
+    auto const token = token_of(req);
+    auto loaded = co_await load(d, token);
+    if (!loaded) co_return not_found_page(d);
+    co_return private_page(
+        d, 200, "manage_cancel",
+        {{"title", "Avboka anmälan – Samverkan"},
+         {"token", token},
+         {"event", events::event_view(loaded->second, "sv", events::event_service::now())}});
+}
+
 }  // namespace
 
 void register_manage_pages(server::router& routes, registration_service& service,
@@ -188,49 +223,12 @@ void register_manage_pages(server::router& routes, registration_service& service
                [d](server::request& req) -> handler_result { return save(d, req); });
     routes.add(http::verb::post, "/r/{token}/attendees/{attendee_id}/avboka",
                [d](server::request& req) -> handler_result {
-                   auto token = token_of(req);
-                   auto const attendee_id = server::path_id(req, "attendee_id");
-                   std::string failure;
-                   unsigned status = 200;
-                   try {
-                       std::string key = token;
-                       std::string language = "sv";
-                       (void)co_await d.service.remove_attendee(std::move(key), attendee_id,
-                                                                std::move(language));
-                   } catch (api_error const& e) {
-                       if (e.kind() == error_kind::internal) throw;
-                       failure = e.what();
-                       status = server::to_status(e.kind());
-                   }
-                   if (failure.empty())
-                       co_return server::redirect_response("/r/" + token + "?klart=deltagare");
-                   co_return co_await message(d, status, failure, token);
+                   return cancel(d, req, server::path_id(req, "attendee_id"));
                });
-    routes.add(http::verb::get, "/r/{token}/avboka", [d](server::request& req) -> handler_result {
-        auto const token = token_of(req);
-        auto loaded = co_await load(d, token);
-        if (!loaded) co_return not_found_page(d);
-        co_return private_page(
-            d, 200, "manage_cancel",
-            {{"title", "Avboka anmälan – Samverkan"},
-             {"token", token},
-             {"event", events::event_view(loaded->second, "sv", events::event_service::now())}});
-    });
+    routes.add(http::verb::get, "/r/{token}/avboka",
+               [d](server::request& req) -> handler_result { return confirm_cancel(d, req); });
     routes.add(http::verb::post, "/r/{token}/avboka", [d](server::request& req) -> handler_result {
-        auto token = token_of(req);
-        std::string failure;
-        unsigned status = 200;
-        try {
-            std::string key = token;
-            std::string language = "sv";
-            (void)co_await d.service.cancel(std::move(key), std::move(language));
-        } catch (api_error const& e) {
-            if (e.kind() == error_kind::internal) throw;
-            failure = e.what();
-            status = server::to_status(e.kind());
-        }
-        if (failure.empty()) co_return server::redirect_response("/r/" + token + "?klart=avbokad");
-        co_return co_await message(d, status, failure, token);
+        return cancel(d, req, std::nullopt);
     });
 }
 
