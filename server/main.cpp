@@ -18,6 +18,8 @@
 #include "modules/events/event_routes.hpp"
 #include "modules/events/event_service.hpp"
 #include "modules/events/event_staff_pages.hpp"
+#include "modules/invitations/invitation_routes.hpp"
+#include "modules/invitations/invitation_service.hpp"
 #include "modules/mail/mail_routes.hpp"
 #include "modules/mail/mail_service.hpp"
 #include "modules/mail/mail_settings.hpp"
@@ -193,6 +195,8 @@ int serve(app_settings const& app, server::logger& log, bool list_routes = false
     mail::register_mail_routes(routes, mail_service, auth, pages);
     organisations::organisation_service organisation_service{db};
     organisations::register_organisation_routes(routes, organisation_service, auth);
+    invitations::invitation_service invitation_service{db, app.http.base_url};
+    invitations::register_invitation_routes(routes, invitation_service, auth, pages);
     mail::outbox_sender mail_sender{db, app.mail, app.http.base_url, mail_templates, log};
     stats.add_gauge("samverkan_mail_sent", "Messages this instance has sent since start.",
                     [&mail_sender] { return static_cast<double>(mail_sender.sent()); });

@@ -81,7 +81,9 @@ void register_outbox_api(server::router& routes, mail_service& mail, auth::auth_
     routes.add(
         http::verb::get, "/api/v1/outbox",
         [&mail](server::request& req) -> asio::awaitable<server::response> {
-            auto const rows = co_await mail.list(status_param(req), limit_param(req));
+            auto const status = status_param(req);
+            auto const limit = limit_param(req);
+            auto const rows = co_await mail.list(status, limit);
             auto const counts = co_await mail.counts();
             json::array messages;
             for (auto const& e : rows) messages.push_back(message_json(e));
@@ -97,7 +99,8 @@ void register_outbox_api(server::router& routes, mail_service& mail, auth::auth_
         http::verb::post, "/api/v1/outbox/{id}/requeue",
         [&mail](server::request& req) -> asio::awaitable<server::response> {
             auto const id = server::path_id(req, "id");
-            if (!co_await mail.requeue(id, actor_of(req)))
+            auto const who = actor_of(req);  // named: see invitation_routes.cpp
+            if (!co_await mail.requeue(id, who))
                 throw api_error(error_kind::not_found, "There is no failed message with that id.");
             co_return server::json_response(200, json::object{{"id", id}, {"status", "pending"}});
         },
@@ -105,7 +108,8 @@ void register_outbox_api(server::router& routes, mail_service& mail, auth::auth_
     routes.add(
         http::verb::post, "/api/v1/outbox/requeue-failed",
         [&mail](server::request& req) -> asio::awaitable<server::response> {
-            auto const n = co_await mail.requeue_all_failed(actor_of(req));
+            auto const who = actor_of(req);
+            auto const n = co_await mail.requeue_all_failed(who);
             co_return server::json_response(200, json::object{{"requeued", n}});
         },
         auth::require(auth, auth::role::admin));
@@ -137,14 +141,16 @@ void register_outbox_pages(server::router& routes, mail_service& mail, auth::aut
     routes.add(
         http::verb::post, "/admin/outbox/{id}/requeue",
         [&mail](server::request& req) -> asio::awaitable<server::response> {
-            co_await mail.requeue(server::path_id(req, "id"), actor_of(req));
+            auto const who = actor_of(req);
+            co_await mail.requeue(server::path_id(req, "id"), who);
             co_return server::redirect_response("/admin/outbox?status=failed");
         },
         auth::require(auth, auth::role::admin));
     routes.add(
         http::verb::post, "/admin/outbox/requeue-failed",
         [&mail](server::request& req) -> asio::awaitable<server::response> {
-            co_await mail.requeue_all_failed(actor_of(req));
+            auto const who = actor_of(req);
+            co_await mail.requeue_all_failed(who);
             co_return server::redirect_response("/admin/outbox?status=pending");
         },
         auth::require(auth, auth::role::admin));

@@ -80,7 +80,8 @@ void register_organisation_routes(server::router& routes, organisation_service& 
     routes.add(
         http::verb::get, "/api/v1/organisations",
         [&service](server::request& req) -> asio::awaitable<server::response> {
-            auto const list = co_await service.list(filter_of(req));
+            auto const filter = filter_of(req);
+            auto const list = co_await service.list(filter);
             json::array items;
             for (auto const& o : list) items.push_back(organisation_json(o));
             co_return no_store(
@@ -94,7 +95,8 @@ void register_organisation_routes(server::router& routes, organisation_service& 
             server::field_errors errors;
             auto o = read_organisation(body, errors);
             core::throw_if_invalid(errors);
-            auto const created = co_await service.create(std::move(o), actor_of(req));
+            auto const who = actor_of(req);  // named: g++ 12 may destroy temporaries twice
+            auto const created = co_await service.create(std::move(o), who);
             co_return server::json_response(201, organisation_json(created));
         },
         organiser);
@@ -113,7 +115,8 @@ void register_organisation_routes(server::router& routes, organisation_service& 
             server::field_errors errors;
             auto patch = read_patch(body, errors);
             core::throw_if_invalid(errors);
-            auto const o = co_await service.update(id, std::move(patch), actor_of(req));
+            auto const who = actor_of(req);
+            auto const o = co_await service.update(id, std::move(patch), who);
             co_return server::json_response(200, organisation_json(o));
         },
         organiser);
@@ -125,7 +128,9 @@ void register_organisation_routes(server::router& routes, organisation_service& 
             if (!core::clean_text(req.message.body(), true))
                 throw api_error(error_kind::validation_failed, "The file is not UTF-8 text.")
                     .with_fields({{"csv", "Save the file as UTF-8 (CSV UTF-8 in Excel)."}});
-            auto const r = co_await service.import_csv(req.message.body(), actor_of(req));
+            auto const who = actor_of(req);
+            std::string body = req.message.body();
+            auto const r = co_await service.import_csv(std::move(body), who);
             json::array rejected;
             for (auto const& x : r.rejected)
                 rejected.push_back(json::object{{"line", x.line}, {"error", x.error}});

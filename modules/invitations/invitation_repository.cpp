@@ -1,0 +1,177 @@
+#include "modules/invitations/invitation_repository.hpp"
+
+#include <soci/soci.h>
+
+namespace samverkan::invitations::repository {
+
+namespace {
+
+constexpr char const* lock_event_sql = "select status from events where id = :id for update";
+
+constexpr char const* contacts_sql =
+    "select o.id, o.name, c.email, c.name from contacts c"
+    " join organisations o on o.id = c.organisation_id"
+    " where (:audience1 = 'all'"
+    "        or (:audience2 = 'agreement_members' and o.agreement_joined_on is not null)"
+    "        or (:audience3 = 'selected' and o.id = any(cast(:ids as bigint[]))))"
+    " order by lower(o.name), c.id";
+
+constexpr char const* unsubscribed_sql =
+    "select email from unsubscribes where email = any(cast(:emails as text[]))";
+
+constexpr char const* invited_sql =
+    "select distinct lower(email) from invitations where event_id = :event";
+
+// One statement for a whole round: the invitations, then their outbox rows, matched back to
+// the input by token. The links carry the token; the database keeps only its SHA-256.
+constexpr char const* insert_sql =
+    "with input as ("
+    "  select * from unnest(cast(:orgs as bigint[]), cast(:emails as text[]),"
+    "                       cast(:names as text[]), cast(:tokens as text[]))"
+    "      as t(organisation_id, email, name, token)),"
+    " inv as ("
+    "  insert into invitations (event_id, organisation_id, email, name, token_hash)"
+    "  select :event, nullif(organisation_id, 0), email, nullif(name, ''),"
+    "         sha256(convert_to(token, 'UTF8')) from input"
+    "  returning id, token_hash),"
+    " mail as ("
+    "  insert into outbox (idempotency_key, template, language, recipient_email,"
+    "                      recipient_name, payload)"
+    "  select 'invitation:' || inv.id, 'invitation', 'sv', i.email, i.name,"
+    "         jsonb_build_object('event', jsonb_build_object('id', cast(:event_ref as bigint)),"
+    "           'invitation_id', inv.id, 'organisation_name', nullif(o.name, ''),"
+    "           'invitation_url', :base1 || '/events/' || :event_path || '/register?invitation='"
+    "                             || i.token,"
+    "           'unsubscribe_url', :base2 || '/unsubscribe/' || i.token)"
+    "    from inv join input i on sha256(convert_to(i.token, 'UTF8')) = inv.token_hash"
+    "    left join organisations o on o.id = nullif(i.organisation_id, 0)"
+    "  returning 1)"
+    " select count(*) from mail";
+
+constexpr char const* status_sql =
+    "select i.id, coalesce(i.organisation_id, 0), coalesce(o.name, ''), i.email,"
+    " coalesce(i.name, ''), coalesce(m.status, 'pending'), coalesce(m.last_error, ''),"
+    " extract(epoch from i.created_at)::bigint, coalesce(extract(epoch from m.sent_at)::bigint, 0)"
+    " from invitations i left join organisations o on o.id = i.organisation_id"
+    " left join outbox m on m.idempotency_key = 'invitation:' || i.id"
+    " where i.event_id = :event order by i.id";
+
+constexpr char const* email_of_token_sql =
+    "select email from invitations where token_hash = sha256(convert_to(:token, 'UTF8'))"
+    " limit 1";
+
+constexpr char const* unsubscribe_sql =
+    "insert into unsubscribes (email) values (lower(:email)) on conflict (email) do nothing";
+
+// PostgreSQL array literals: {"a","b"} with quotes and backslashes escaped; {1,2} for ids.
+std::string text_array(std::vector<std::string> const& items) {
+    std::string out = "{";
+    for (auto const& item : items) {
+        if (out.size() > 1) out += ',';
+        out += '"';
+        for (char c : item) {
+            if (c == '"' || c == '\\') out += '\\';
+            out += c;
+        }
+        out += '"';
+    }
+    return out + "}";
+}
+
+std::string id_array(std::vector<long long> const& ids) {
+    std::string out = "{";
+    for (auto id : ids) {
+        if (out.size() > 1) out += ',';
+        out += std::to_string(id);
+    }
+    return out + "}";
+}
+
+}  // namespace
+
+std::optional<std::string> lock_event(soci::session& sql, long long event_id) {
+    std::string status;
+    sql << lock_event_sql, soci::use(event_id, "id"), soci::into(status);
+    if (!sql.got_data()) return std::nullopt;
+    return status;
+}
+
+std::vector<recipient> contacts(soci::session& sql, std::string const& audience,
+                                std::vector<long long> const& organisation_ids) {
+    std::vector<recipient> out;
+    auto const ids = id_array(organisation_ids);
+    soci::rowset<soci::row> rows =
+        (sql.prepare << contacts_sql, soci::use(audience, "audience1"),
+         soci::use(audience, "audience2"), soci::use(audience, "audience3"), soci::use(ids, "ids"));
+    for (auto const& r : rows)
+        out.push_back({r.get<long long>(0), r.get<std::string>(1), r.get<std::string>(2),
+                       r.get<std::string>(3)});
+    return out;
+}
+
+std::set<std::string> unsubscribed(soci::session& sql, std::vector<std::string> const& emails) {
+    std::set<std::string> out;
+    auto const list = text_array(emails);
+    soci::rowset<std::string> rows = (sql.prepare << unsubscribed_sql, soci::use(list, "emails"));
+    for (auto const& e : rows) out.insert(e);
+    return out;
+}
+
+std::set<std::string> invited(soci::session& sql, long long event_id) {
+    std::set<std::string> out;
+    soci::rowset<std::string> rows = (sql.prepare << invited_sql, soci::use(event_id, "event"));
+    for (auto const& e : rows) out.insert(e);
+    return out;
+}
+
+long long insert(soci::session& sql, long long event_id, std::vector<recipient> const& people,
+                 std::vector<std::string> const& tokens, std::string const& base_url) {
+    if (people.empty()) return 0;
+    std::vector<long long> orgs;
+    std::vector<std::string> emails;
+    std::vector<std::string> names;
+    for (auto const& p : people) {
+        orgs.push_back(p.organisation_id);
+        emails.push_back(p.email);
+        names.push_back(p.name);
+    }
+    auto const org_list = id_array(orgs);
+    auto const email_list = text_array(emails);
+    auto const name_list = text_array(names);
+    auto const token_list = text_array(tokens);
+    auto const event_path = std::to_string(event_id);
+    long long count = 0;
+    sql << insert_sql, soci::use(org_list, "orgs"), soci::use(email_list, "emails"),
+        soci::use(name_list, "names"), soci::use(token_list, "tokens"),
+        soci::use(event_id, "event"), soci::use(event_id, "event_ref"),
+        soci::use(base_url, "base1"), soci::use(event_path, "event_path"),
+        soci::use(base_url, "base2"), soci::into(count);
+    return count;
+}
+
+invitation_status status(soci::session& sql, long long event_id) {
+    invitation_status out;
+    soci::rowset<soci::row> rows = (sql.prepare << status_sql, soci::use(event_id, "event"));
+    for (auto const& r : rows) {
+        invitation_row i{r.get<long long>(0),   r.get<long long>(1),   r.get<std::string>(2),
+                         r.get<std::string>(3), r.get<std::string>(4), r.get<std::string>(5),
+                         r.get<std::string>(6), r.get<long long>(7),   r.get<long long>(8)};
+        if (i.status == "pending") i.status = "queued";
+        (i.status == "sent" ? out.sent : i.status == "failed" ? out.failed : out.queued) += 1;
+        out.invitations.push_back(std::move(i));
+    }
+    return out;
+}
+
+std::optional<std::string> email_of_token(soci::session& sql, std::string const& token) {
+    std::string email;
+    sql << email_of_token_sql, soci::use(token, "token"), soci::into(email);
+    if (!sql.got_data()) return std::nullopt;
+    return email;
+}
+
+void unsubscribe(soci::session& sql, std::string const& email) {
+    sql << unsubscribe_sql, soci::use(email, "email");
+}
+
+}  // namespace samverkan::invitations::repository

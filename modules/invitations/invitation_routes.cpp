@@ -1,0 +1,172 @@
+#include "modules/invitations/invitation_routes.hpp"
+
+#include "modules/auth/auth.hpp"
+#include "modules/core/json_input.hpp"
+#include "modules/core/pages.hpp"
+#include "modules/core/time.hpp"
+#include "modules/invitations/invitation_service.hpp"
+#include "server/api_error.hpp"
+#include "server/response.hpp"
+#include "server/router.hpp"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+namespace samverkan::invitations {
+
+using server::api_error;
+using server::error_kind;
+namespace json = boost::json;
+
+namespace {
+
+constexpr std::size_t max_extra = 1000;
+
+std::vector<long long> read_ids(core::json_reader& r, json::array const* ids) {
+    std::vector<long long> out;
+    if (ids == nullptr) return out;
+    for (auto const& v : *ids) {
+        if (!v.is_int64() || v.get_int64() < 1) {
+            r.fail("organisation_ids", "Must be a list of organisation ids.");
+            return {};
+        }
+        out.push_back(v.get_int64());
+    }
+    return out;
+}
+
+std::vector<recipient> read_extra(json::array const* items, server::field_errors& errors) {
+    std::vector<recipient> out;
+    if (items == nullptr) return out;
+    if (items->size() > max_extra) errors["extra_recipients"] = "At most 1000 extra recipients.";
+    for (std::size_t i = 0; i < items->size() && i < max_extra; ++i) {
+        auto const prefix = "extra_recipients[" + std::to_string(i) + "].";
+        if (!(*items)[i].is_object()) {
+            errors[prefix.substr(0, prefix.size() - 1)] = "Must be an object.";
+            continue;
+        }
+        core::json_reader r{(*items)[i].get_object(), errors, prefix};
+        auto name = r.text("name", false, 200);
+        auto email = r.text("email", true, 254);
+        if (email && !core::valid_email(*email)) r.fail("email", "Not a valid e-mail address.");
+        out.push_back({0, {}, email.value_or(""), name.value_or("")});
+    }
+    return out;
+}
+
+invitation_request read_request(json::object const& body) {
+    server::field_errors errors;
+    core::json_reader r{body, errors};
+    invitation_request out;
+    out.audience =
+        r.choice("audience", true, {"all", "agreement_members", "selected"}).value_or("");
+    out.organisation_ids = read_ids(r, r.array("organisation_ids", false));
+    out.extra_recipients = read_extra(r.array("extra_recipients", false), errors);
+    out.resend = r.boolean("resend", false).value_or(false);
+    if (out.audience == "selected" && out.organisation_ids.empty() && out.extra_recipients.empty())
+        r.fail("organisation_ids", "Choose at least one organisation or extra recipient.");
+    core::throw_if_invalid(errors);
+    return out;
+}
+
+json::object row_json(invitation_row const& i) {
+    return {
+        {"id", i.id},
+        {"organisation_id",
+         i.organisation_id == 0 ? json::value(nullptr) : json::value(i.organisation_id)},
+        {"organisation_name",
+         i.organisation_name.empty() ? json::value(nullptr) : json::value(i.organisation_name)},
+        {"email", i.email},
+        {"name", i.name.empty() ? json::value(nullptr) : json::value(i.name)},
+        {"status", i.status},
+        {"last_error", i.last_error.empty() ? json::value(nullptr) : json::value(i.last_error)},
+        {"created_at", core::to_rfc3339(core::from_epoch(i.created_at))},
+        {"sent_at", i.sent_at == 0 ? json::value(nullptr)
+                                   : json::value(core::to_rfc3339(core::from_epoch(i.sent_at)))}};
+}
+
+json::object status_json(invitation_status const& s) {
+    json::array items;
+    for (auto const& i : s.invitations) items.push_back(row_json(i));
+    return {{"queued", s.queued},
+            {"sent", s.sent},
+            {"failed", s.failed},
+            {"invitations", std::move(items)}};
+}
+
+server::response token_page(core::page_renderer const& pages, unsigned status, char const* name,
+                            json::object data) {
+    data["title"] = "Inbjudningar – Samverkan";
+    auto res = server::html_response(status, pages.render_page(name, data));
+    // The token is in the URL: never leak it to other sites, never cache the page.
+    res.set("Referrer-Policy", "no-referrer");
+    res.set(http::field::cache_control, "no-store");
+    return res;
+}
+
+void register_unsubscribe(server::router& routes, invitation_service& service,
+                          core::page_renderer const& pages) {
+    routes.add(
+        http::verb::get, "/unsubscribe/{token}",
+        [&service, &pages](server::request& req) -> asio::awaitable<server::response> {
+            auto const token = std::string{req.path_param("token").value_or("")};
+            auto const email = co_await service.address_of(token);
+            if (!email) co_return token_page(pages, 404, "unsubscribe_unknown", {});
+            co_return token_page(pages, 200, "unsubscribe", {{"email", *email}, {"token", token}});
+        });
+    routes.add(http::verb::post, "/unsubscribe/{token}",
+               [&service, &pages](server::request& req) -> asio::awaitable<server::response> {
+                   auto const token = std::string{req.path_param("token").value_or("")};
+                   if (!co_await service.unsubscribe(token))
+                       co_return token_page(pages, 404, "unsubscribe_unknown", {});
+                   co_return token_page(pages, 200, "unsubscribe_done", {});
+               });
+}
+
+}  // namespace
+
+void register_invitation_routes(server::router& routes, invitation_service& service,
+                                auth::auth_service& auth, core::page_renderer const& pages) {
+    auto const organiser = auth::require(auth, auth::role::organiser);
+    routes.add(
+        http::verb::post, "/api/v1/events/{id}/invitations",
+        [&service](server::request& req) -> asio::awaitable<server::response> {
+            auto const id = server::path_id(req, "id");
+            auto request = read_request(core::parse_json_object(req));
+            // Named, not a temporary inside the co_await: g++ 12 destroys such temporaries
+            // twice (it crashed here with "free(): invalid pointer").
+            actor const who{auth::current_user(req).user_id, req.client_address};
+            auto const s = co_await service.invite(id, std::move(request), who);
+            co_return server::json_response(
+                202, json::object{{"queued", s.queued},
+                                  {"skipped_unsubscribed", s.skipped_unsubscribed},
+                                  {"skipped_already_invited", s.skipped_already_invited}});
+        },
+        organiser);
+    routes.add(
+        http::verb::get, "/api/v1/events/{id}/invitations",
+        [&service](server::request& req) -> asio::awaitable<server::response> {
+            auto const s = co_await service.status(server::path_id(req, "id"));
+            auto res = server::json_response(200, status_json(s));
+            res.set(http::field::cache_control, "no-store");
+            co_return res;
+        },
+        organiser);
+    routes.add(
+        http::verb::get, "/staff/events/{id}/invitations",
+        [&service, &pages](server::request& req) -> asio::awaitable<server::response> {
+            auto const id = server::path_id(req, "id");
+            auto const s = co_await service.status(id);
+            auto data = auth::staff_page_data(req, "Inbjudningar – Samverkan");
+            for (auto& [key, value] : status_json(s)) data[key] = value;
+            data["event_id"] = id;
+            data["has_invitations"] = !s.invitations.empty();
+            auto res = server::html_response(200, pages.render_page("invitations", data));
+            res.set(http::field::cache_control, "no-store");
+            co_return res;
+        },
+        organiser);
+    register_unsubscribe(routes, service, pages);
+}
+
+}  // namespace samverkan::invitations

@@ -1,0 +1,25 @@
+#pragma once
+
+namespace samverkan::server {
+class router;
+}
+
+namespace samverkan::core {
+class page_renderer;
+}
+
+namespace samverkan::auth {
+class auth_service;
+}
+
+namespace samverkan::invitations {
+
+class invitation_service;
+
+/// Organisers: POST|GET /api/v1/events/{id}/invitations and the page
+/// GET /staff/events/{id}/invitations. Anyone with the link: GET|POST /unsubscribe/{token}
+/// (the POST also answers mail clients' one-click List-Unsubscribe-Post).
+void register_invitation_routes(server::router& routes, invitation_service& service,
+                                auth::auth_service& auth, core::page_renderer const& pages);
+
+}  // namespace samverkan::invitations

@@ -1,0 +1,164 @@
+// Invitations end to end: the real server sends them through the outbox to a real SMTP
+// server; the personal link fills in the registration form; unsubscribing works without
+// logging in and is respected by later rounds.
+#include "tests/e2e/auth_fixture.hpp"
+#include "tests/smtp/mail_test_support.hpp"
+#include "tests/support/services.hpp"
+
+#include <boost/json.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <regex>
+#include <thread>
+
+namespace samverkan::test {
+
+namespace {
+
+using namespace std::chrono_literals;
+namespace json = boost::json;
+
+struct invitation_fixture {
+    smtp_sink sink;
+    auth_server app{{"--smtp-url", sink.url(), "--mail-poll-ms", "50"}};
+    http_client client = app.client();
+    std::map<std::string, std::string> csrf;
+    long long event = 0;
+
+    invitation_fixture() {
+        auto const organiser = app.add_user("arrangor@kristianstad.example", "organiser");
+        csrf = {{"X-CSRF-Token", auth_server::login(client, organiser)}};
+        event = insert_event(app.database, "Tematräff: föreningsliv", "2027-06-13T17:00:00+02:00",
+                             "2027-06-13T19:30:00+02:00");
+        app.database.execute(
+            "insert into organisations (id, name, agreement_joined_on) values"
+            " (1, 'Åhus Byalag', '2025-03-01'), (2, 'Degeberga IF', null), (3, 'Tom Förening', "
+            "null);"
+            "insert into contacts (organisation_id, name, email) values"
+            " (1, 'Åsa Öberg', 'asa@byalag.example'), (1, 'Bo Ek', 'bo@byalag.example'),"
+            " (2, 'Karin Ek', 'karin@if.example'), (2, 'Nej Tack', 'nej@if.example');"
+            "insert into unsubscribes (email) values ('nej@if.example')");
+    }
+
+    http_result invite(json::object body) {
+        try {
+            return client.post_json("/api/v1/events/" + std::to_string(event) + "/invitations",
+                                    body, csrf);
+        } catch (std::exception const&) {
+            BOOST_TEST_MESSAGE(app.server.log());  // the server's side of a broken request
+            throw;
+        }
+    }
+};
+
+std::string str(json::value const& v) {
+    return v.is_string() ? std::string{v.get_string()} : std::string{};
+}
+
+// The personal token from an invitation's text part.
+std::string token_in(json::object const& message) {
+    for (auto const& p : message.at("parts").as_array()) {
+        if (str(p.at("content_type")) != "text/plain") continue;
+        std::smatch m;
+        auto const text = str(p.at("text"));
+        if (std::regex_search(text, m, std::regex{"register\\?invitation=([A-Za-z0-9_-]{43})"}))
+            return m[1];
+    }
+    return {};
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(mail_invitations, invitation_fixture,
+                         *needs("SAMVERKAN_TEST_DATABASE_URL") * needs("SAMVERKAN_TEST_SMTP_SINK"))
+
+BOOST_AUTO_TEST_CASE(invitations_carry_personal_links_and_respect_unsubscribes) {
+    auto const first = invite(
+        json::object{{"audience", "all"},
+                     {"extra_recipients",
+                      json::array{{{"name", "Kalle Politiker"}, {"email", "kalle@kommun.example"}},
+                                  {{"email", "ASA@byalag.example"}}}}});
+    BOOST_REQUIRE_EQUAL(first.status, 202u);
+    BOOST_TEST(first.json().at("queued").as_int64() == 4);  // asa, bo, karin, kalle
+    BOOST_TEST(first.json().at("skipped_unsubscribed").as_int64() == 1);
+    BOOST_TEST(first.json().at("skipped_already_invited").as_int64() == 0);
+    BOOST_REQUIRE(sink.wait_for(4, 20s));
+    auto const parsed = sink.parsed();
+    std::map<std::string, std::string> tokens;
+    for (auto const& v : parsed.at("messages").as_array()) {
+        auto const& m = v.as_object();
+        BOOST_TEST(m.at("problems").as_array().empty(), json::serialize(m.at("problems")));
+        BOOST_TEST(str(m.at("subject")).starts_with("Inbjudan: Tematräff: föreningsliv"));
+        BOOST_TEST(str(m.at("list_unsubscribe")).find("/unsubscribe/") != std::string::npos);
+        tokens[str(m.at("to_address"))] = token_in(m);
+    }
+    BOOST_REQUIRE_EQUAL(tokens.size(), 4u);
+    for (auto const& [to, token] : tokens) BOOST_TEST(token.size() == 43u, to);
+
+    // The personal link opens the registration form filled in for the invitee.
+    auto page = app.client().get("/events/" + std::to_string(event) +
+                                 "/register?invitation=" + tokens.at("karin@if.example"));
+    BOOST_TEST(page.status == 200u);
+    BOOST_TEST(page.body.find("karin@if.example") != std::string::npos);
+
+    // Unsubscribing needs no login, and the page leaks the token to nobody.
+    auto anonymous = app.client();
+    auto const confirm = anonymous.get("/unsubscribe/" + tokens.at("bo@byalag.example"));
+    BOOST_TEST(confirm.status == 200u);
+    BOOST_TEST(confirm.body.find("bo@byalag.example") != std::string::npos);
+    BOOST_TEST(confirm.header("referrer-policy") == "no-referrer");
+    auto const done =
+        anonymous.request("POST", "/unsubscribe/" + tokens.at("bo@byalag.example"),
+                          "List-Unsubscribe=One-Click", "application/x-www-form-urlencoded");
+    BOOST_TEST(done.status == 200u);
+    BOOST_TEST(app.database.scalar("select count(*) from unsubscribes where email = "
+                                   "'bo@byalag.example'") == 1);
+    BOOST_TEST(anonymous.get("/unsubscribe/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").status ==
+               404u);
+    BOOST_TEST(anonymous.get("/unsubscribe/short").status == 404u);
+
+    // A second round skips everyone already invited; a resend skips only the unsubscribed.
+    auto const again = invite(json::object{{"audience", "all"}});
+    BOOST_TEST(again.json().at("queued").as_int64() == 0);
+    BOOST_TEST(again.json().at("skipped_unsubscribed").as_int64() == 2);
+    BOOST_TEST(again.json().at("skipped_already_invited").as_int64() == 2);
+    auto const resend = invite(json::object{{"audience", "agreement_members"}, {"resend", true}});
+    BOOST_TEST(resend.json().at("queued").as_int64() == 1);  // asa; bo has unsubscribed
+    BOOST_TEST(resend.json().at("skipped_unsubscribed").as_int64() == 1);
+    BOOST_REQUIRE(sink.wait_for(5, 20s));
+
+    std::this_thread::sleep_for(300ms);
+    auto const status =
+        client.get("/api/v1/events/" + std::to_string(event) + "/invitations").json().as_object();
+    BOOST_TEST(status.at("sent").as_int64() == 5);
+    BOOST_TEST(status.at("failed").as_int64() == 0);
+    BOOST_TEST(status.at("invitations").as_array().size() == 5u);
+    auto const staff_page = client.get("/staff/events/" + std::to_string(event) + "/invitations");
+    BOOST_TEST(staff_page.status == 200u);
+    BOOST_TEST(staff_page.body.find("karin@if.example") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(selected_organisations_only_and_bad_requests_are_refused) {
+    auto const selected = invite(json::object{{"audience", "selected"}, {"organisation_ids", {2}}});
+    BOOST_REQUIRE_EQUAL(selected.status, 202u);
+    BOOST_TEST(selected.json().at("queued").as_int64() == 1);  // karin; nej has unsubscribed
+    BOOST_TEST(invite(json::object{}).status == 422u);
+    BOOST_TEST(invite(json::object{{"audience", "everyone"}}).status == 422u);
+    BOOST_TEST(invite(json::object{{"audience", "selected"}}).status == 422u);
+    auto const bad_extra = invite(json::object{
+        {"audience", "selected"},
+        {"extra_recipients", json::array{{{"email", "x@example.se\r\nBcc: evil@example.se"}}}}});
+    BOOST_TEST(bad_extra.status == 422u);
+    BOOST_TEST(
+        client.post_json("/api/v1/events/9999/invitations", json::object{{"audience", "all"}}, csrf)
+            .status == 404u);
+    auto anonymous = app.client();
+    BOOST_TEST(anonymous
+                   .post_json("/api/v1/events/" + std::to_string(event) + "/invitations",
+                              json::object{{"audience", "all"}})
+                   .status == 401u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace samverkan::test
