@@ -49,7 +49,6 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
-
 #include <sodium.h>
 
 #include <atomic>
@@ -122,7 +121,7 @@ asio::awaitable<void> migrate_when_reachable(db::database& db, server::logger& l
 
 // The mail sender claims rows only once the schema it reads is in place.
 asio::awaitable<void> start_when_migrated(mail::outbox_sender& sender, asio::io_context& ioc,
-                                         std::atomic<bool> const& migrated) {
+                                          std::atomic<bool> const& migrated) {
     asio::steady_timer timer{co_await asio::this_coro::executor};
     while (!migrated) {
         timer.expires_after(std::chrono::milliseconds(100));
@@ -149,81 +148,103 @@ std::vector<auth::staff_link> staff_links() {
             {"/admin/outbox", "E-postkö", auth::role::admin}};
 }
 
-int serve(app_settings const& app, server::logger& log, bool list_routes = false) {
-    db::database db{app.db.url, app.db.pool_size,
-                    std::chrono::milliseconds(app.db.lease_timeout_ms)};
-    core::page_renderer const pages{std::filesystem::path(app.http.web_dir) / "templates"};
-    server::metrics stats;
-    stats.add_gauge("samverkan_db_connections_in_use", "Pooled database connections leased now.",
-                    [&db] { return static_cast<double>(db.in_use()); });
-    stats.add_gauge("samverkan_db_pool_size", "Pooled database connections in all.",
-                    [&db] { return static_cast<double>(db.size()); });
-    std::atomic<bool> migrated{false};
-    auto const migrations = db::builtin_migrations();
-
-    server::router routes{log};
-    server::register_operations_routes(routes, stats, [&]() -> asio::awaitable<bool> {
-        if (!migrated) co_return false;
-        co_return co_await server::run_blocking(
-            db.workers(), [&] { return db::migrations_current(db, migrations); });
-    });
-    server::register_static_routes(routes, std::filesystem::path(app.http.web_dir) / "static");
-    routes.set_page_error_renderer(core::html_error_pages(pages));
-    events::event_listing listing{db, std::chrono::milliseconds(app.page_cache_ms)};
-    events::register_event_pages(routes, listing, pages);
-    if (app.test_routes) core::register_diagnostic_routes(routes, db);
-    auth::auth_service auth{db, app.auth.finish(app.http.https())};
-    auth::register_auth_routes(routes, auth);
-    auth::register_auth_pages(routes, auth, pages, staff_links());
-    audit::audit_service audit_log{db};
-    audit::register_audit_routes(routes, audit_log, auth, pages);
-    if (app.registration_rate_limit < 0)
-        throw std::runtime_error("registration-rate-limit: must be 0 or more");
-    events::event_service event_service{db, listing};
-    registrations::registration_service registrations{
-        db, event_service, listing,
-        {app.http.base_url, app.registration_rate_limit, !app.unsafe_disable_seat_lock}};
-    event_service.set_seat_hooks(registrations);
-    events::register_event_routes(routes, event_service, auth, app.http.base_url);
-    registrations::register_registration_routes(routes, registrations, event_service, auth);
-    registrations::register_registration_pages(routes, registrations, event_service, pages);
-    events::register_event_staff_pages(routes, event_service, auth, pages);
-    registrations::register_registration_staff_pages(routes, registrations, event_service, auth,
-                                                     pages);
-    mail::template_library const mail_templates{app.mail.templates_dir};
-    mail::mail_service mail_service{db, mail_templates, app.http.base_url};
-    mail::register_mail_routes(routes, mail_service, auth, pages);
-    organisations::organisation_service organisation_service{db};
-    organisations::register_organisation_routes(routes, organisation_service, auth);
-    invitations::invitation_service invitation_service{db, app.http.base_url};
-    invitations::register_invitation_routes(routes, invitation_service, auth, pages);
-    mail::outbox_sender mail_sender{db, app.mail, app.http.base_url, mail_templates, log};
-    stats.add_gauge("samverkan_mail_sent", "Messages this instance has sent since start.",
-                    [&mail_sender] { return static_cast<double>(mail_sender.sent()); });
-    stats.add_gauge("samverkan_mail_failed", "Messages this instance marked failed since start.",
-                    [&mail_sender] { return static_cast<double>(mail_sender.failed()); });
-    if (list_routes) {
-        print_routes(routes);
-        return 0;
+// Everything `serve` builds once, in dependency order; the routes refer to these objects,
+// which live until the program ends.
+struct application {
+    application(app_settings const& app, server::logger& log)
+        : db{app.db.url, app.db.pool_size, std::chrono::milliseconds(app.db.lease_timeout_ms)},
+          pages{std::filesystem::path(app.http.web_dir) / "templates"},
+          migrations{db::builtin_migrations()},
+          listing{db, std::chrono::milliseconds(app.page_cache_ms)},
+          auth{db, app.auth.finish(app.http.https())},
+          audit_log{db},
+          events{db, listing},
+          registrations{
+              db,
+              events,
+              listing,
+              {app.http.base_url, app.registration_rate_limit, !app.unsafe_disable_seat_lock}},
+          mail_templates{app.mail.templates_dir},
+          mail{db, mail_templates, app.http.base_url},
+          organisations{db},
+          invitations{db, app.http.base_url},
+          mail_sender{db, app.mail, app.http.base_url, mail_templates, log} {
+        events.set_seat_hooks(registrations);
     }
 
+    db::database db;
+    core::page_renderer const pages;
+    server::metrics stats;
+    std::atomic<bool> migrated{false};
+    std::vector<db::migration> const migrations;
+    events::event_listing listing;
+    auth::auth_service auth;
+    audit::audit_service audit_log;
+    events::event_service events;
+    registrations::registration_service registrations;
+    mail::template_library const mail_templates;
+    mail::mail_service mail;
+    organisations::organisation_service organisations;
+    invitations::invitation_service invitations;
+    mail::outbox_sender mail_sender;
+};
+
+void add_gauges(application& a) {
+    a.stats.add_gauge("samverkan_db_connections_in_use", "Pooled database connections leased now.",
+                      [&a] { return static_cast<double>(a.db.in_use()); });
+    a.stats.add_gauge("samverkan_db_pool_size", "Pooled database connections in all.",
+                      [&a] { return static_cast<double>(a.db.size()); });
+    a.stats.add_gauge("samverkan_mail_sent", "Messages this instance has sent since start.",
+                      [&a] { return static_cast<double>(a.mail_sender.sent()); });
+    a.stats.add_gauge("samverkan_mail_failed", "Messages this instance marked failed since start.",
+                      [&a] { return static_cast<double>(a.mail_sender.failed()); });
+}
+
+// The whole route table, module by module: explicit, so it can be read in one place.
+void wire_routes(server::router& routes, application& a, app_settings const& app) {
+    server::register_operations_routes(routes, a.stats, [&a]() -> asio::awaitable<bool> {
+        if (!a.migrated) co_return false;
+        co_return co_await server::run_blocking(
+            a.db.workers(), [&a] { return db::migrations_current(a.db, a.migrations); });
+    });
+    server::register_static_routes(routes, std::filesystem::path(app.http.web_dir) / "static");
+    routes.set_page_error_renderer(core::html_error_pages(a.pages));
+    if (app.test_routes) core::register_diagnostic_routes(routes, a.db);
+    events::register_event_pages(routes, a.listing, a.pages);
+    auth::register_auth_routes(routes, a.auth);
+    auth::register_auth_pages(routes, a.auth, a.pages, staff_links());
+    audit::register_audit_routes(routes, a.audit_log, a.auth, a.pages);
+    events::register_event_routes(routes, a.events, a.auth, app.http.base_url);
+    events::register_event_staff_pages(routes, a.events, a.auth, a.pages);
+    registrations::register_registration_routes(routes, a.registrations, a.events, a.auth);
+    registrations::register_registration_pages(routes, a.registrations, a.events, a.pages);
+    registrations::register_registration_staff_pages(routes, a.registrations, a.events, a.auth,
+                                                     a.pages);
+    mail::register_mail_routes(routes, a.mail, a.auth, a.pages);
+    organisations::register_organisation_routes(routes, a.organisations, a.auth);
+    invitations::register_invitation_routes(routes, a.invitations, a.auth, a.pages);
+}
+
+// Serves until SIGINT/SIGTERM, then drains connections and stops the background jobs.
+int run_http(app_settings const& app, server::logger& log, server::router const& routes,
+             application& a) {
     asio::io_context ioc{static_cast<int>(app.http.io_threads)};
-    server::http_server http{ioc, routes, log, stats, app.http.limits(), app.http.trusted_proxies};
+    server::http_server http{
+        ioc, routes, log, a.stats, app.http.limits(), app.http.trusted_proxies};
     http.listen(app.http.host, app.http.port);
     http.start();
     log.info("listening", {{"address", app.http.host}, {"port", http.port()}});
-    asio::co_spawn(ioc, migrate_when_reachable(db, log, migrated), asio::detached);
+    asio::co_spawn(ioc, migrate_when_reachable(a.db, log, a.migrated), asio::detached);
     if (app.mail.sender_enabled)
-        asio::co_spawn(ioc, start_when_migrated(mail_sender, ioc, migrated), asio::detached);
+        asio::co_spawn(ioc, start_when_migrated(a.mail_sender, ioc, a.migrated), asio::detached);
 
     asio::signal_set signals{ioc, SIGINT, SIGTERM};
     signals.async_wait([&](boost::system::error_code const& ec, int signal) {
         if (ec) return;
         log.info("stopping", {{"signal", signal}});
         // Background jobs finish the message in hand and record it before the loop stops.
-        http.shutdown(std::chrono::milliseconds(app.http.shutdown_timeout_ms), [&] {
-            mail_sender.stop([&ioc] { ioc.stop(); });
-        });
+        http.shutdown(std::chrono::milliseconds(app.http.shutdown_timeout_ms),
+                      [&] { a.mail_sender.stop([&ioc] { ioc.stop(); }); });
     });
     std::vector<std::thread> threads;
     for (unsigned i = 1; i < app.http.io_threads; ++i) threads.emplace_back([&ioc] { ioc.run(); });
@@ -231,6 +252,20 @@ int serve(app_settings const& app, server::logger& log, bool list_routes = false
     for (auto& t : threads) t.join();
     log.info("stopped", {});
     return 0;
+}
+
+int serve(app_settings const& app, server::logger& log, bool list_routes = false) {
+    if (app.registration_rate_limit < 0)
+        throw std::runtime_error("registration-rate-limit: must be 0 or more");
+    application a{app, log};
+    add_gauges(a);
+    server::router routes{log};
+    wire_routes(routes, a, app);
+    if (list_routes) {
+        print_routes(routes);
+        return 0;
+    }
+    return run_http(app, log, routes, a);
 }
 
 int migrate(app_settings const& app, server::logger& log) {
