@@ -14,7 +14,11 @@ await run(async (context, baseUrl) => {
   expect((await page.textContent('h1')).includes('Tematräff'), 'not on the event page');
   expect((await page.textContent('main')).includes('allmän handling'),
     'the event page does not say that what is sent can become a public record');
+  expect(!(await page.isVisible('#f-website')), 'the honeypot field is visible to people');
+  expect(await page.getAttribute('.hp', 'aria-hidden') === 'true', 'the honeypot is not hidden from screen readers');
   await expectAccessible(page, 'the event page');
+  if (process.env.SAMVERKAN_SCREENSHOT_DIR)
+    await page.screenshot({ path: process.env.SAMVERKAN_SCREENSHOT_DIR + '/event.png', fullPage: true });
 
   // A mistake in the e-mail address, and no consent.
   await page.fill('#f-organisation-name', 'Tosteberga Byalag');
@@ -36,6 +40,8 @@ await run(async (context, baseUrl) => {
   expect(await page.getAttribute('#f-contact-email', 'aria-invalid') === 'true',
     'the field is not marked invalid');
   await expectAccessible(page, 'the form with errors');
+  if (process.env.SAMVERKAN_SCREENSHOT_DIR)
+    await page.screenshot({ path: process.env.SAMVERKAN_SCREENSHOT_DIR + '/errors.png', fullPage: true });
 
   // Following a summary link moves focus to the field.
   await page.click('.error-summary a[href="#f-contact-email"]');
