@@ -200,6 +200,17 @@ void add_gauges(application& a) {
                       [&a] { return static_cast<double>(a.mail_sender.failed()); });
 }
 
+// Periodic jobs that run beside the mail sender (started and stopped with it), each safe
+// to run on every instance at once.
+void add_background_jobs(application& a, app_settings const& app) {
+    if (app.mail.reminder_days == 0) return;
+    auto const days = static_cast<int>(app.mail.reminder_days);
+    a.mail_sender.add_periodic("reminders", std::chrono::minutes(1),
+                               [&a, days]() -> asio::awaitable<void> {
+                                   co_await a.invitations.queue_reminders(days);
+                               });
+}
+
 // The whole route table, module by module: explicit, so it can be read in one place.
 void wire_routes(server::router& routes, application& a, app_settings const& app) {
     server::register_operations_routes(routes, a.stats, [&a]() -> asio::awaitable<bool> {
@@ -222,7 +233,7 @@ void wire_routes(server::router& routes, application& a, app_settings const& app
                                                      a.pages);
     mail::register_mail_routes(routes, a.mail, a.auth, a.pages);
     organisations::register_organisation_routes(routes, a.organisations, a.auth);
-    invitations::register_invitation_routes(routes, a.invitations, a.auth, a.pages);
+    invitations::register_invitation_routes(routes, a.invitations, a.mail, a.auth, a.pages);
 }
 
 // Serves until SIGINT/SIGTERM, then drains connections and stops the background jobs.
@@ -259,6 +270,7 @@ int serve(app_settings const& app, server::logger& log, bool list_routes = false
         throw std::runtime_error("registration-rate-limit: must be 0 or more");
     application a{app, log};
     add_gauges(a);
+    add_background_jobs(a, app);
     server::router routes{log};
     wire_routes(routes, a, app);
     if (list_routes) {

@@ -63,6 +63,74 @@ constexpr char const* email_of_token_sql =
 constexpr char const* unsubscribe_sql =
     "insert into unsubscribes (email) values (lower(:email)) on conflict (email) do nothing";
 
+// Idempotency keys make this safe on every instance at once and keep it to one reminder.
+constexpr char const* reminders_sql =
+    "with due as ("
+    "  select r.id, r.event_id, r.language, r.contact_email, r.contact_name, r.organisation_name"
+    "    from registrations r join events e on e.id = r.event_id"
+    "   where e.status = 'published' and e.starts_at > now()"
+    "     and e.starts_at <= now() + make_interval(days => :days) and r.cancelled_at is null"
+    "     and exists (select 1 from attendees a where a.registration_id = r.id"
+    "                 and a.status = 'confirmed')"
+    "     and not exists (select 1 from outbox o"
+    "                     where o.idempotency_key = 'reminder:registration:' || r.id)),"
+    " queued as ("
+    "  insert into outbox (idempotency_key, template, language, recipient_email,"
+    "                      recipient_name, payload)"
+    "  select 'reminder:registration:' || d.id, 'reminder', d.language, d.contact_email,"
+    "         d.contact_name, jsonb_build_object('event', jsonb_build_object('id', d.event_id),"
+    "           'registration_id', d.id, 'contact_name', d.contact_name,"
+    "           'organisation_name', d.organisation_name,"
+    "           'attendees', (select jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name,"
+    "                                          'status', a.status) order by a.id)"
+    "                           from attendees a where a.registration_id = d.id"
+    "                            and a.status = 'confirmed'))"
+    "    from due d on conflict (idempotency_key) do nothing returning 1)"
+    " select count(*) from queued";
+
+// Which registrations a message goes to: any attendee in one of the chosen groups (the
+// same condition in both statements below).
+constexpr char const* count_targets_sql =
+    "select count(*) from ("
+    "select distinct r.id, r.language, r.contact_email, r.contact_name"
+    "  from registrations r join attendees a on a.registration_id = r.id"
+    " where r.event_id = :event and r.cancelled_at is null"
+    "   and ((a.status = 'confirmed' and 'confirmed' = any(cast(:s1 as text[])))"
+    "     or (a.status = 'waitlisted' and 'waitlisted' = any(cast(:s2 as text[])))"
+    "     or (a.status = 'confirmed' and a.attended and 'attended' = any(cast(:s3 as text[])))"
+    "     or (a.status = 'confirmed' and a.attended = false"
+    "         and 'no_show' = any(cast(:s4 as text[]))))"
+    ") t";
+
+constexpr char const* insert_message_sql =
+    "insert into event_messages (event_id, subject, body, statuses, created_by)"
+    " values (:event, :subject, :body, cast(:statuses as text[]), nullif(:user, 0)) returning id";
+
+constexpr char const* queue_message_sql =
+    "with t as ("
+    "select distinct r.id, r.language, r.contact_email, r.contact_name"
+    "  from registrations r join attendees a on a.registration_id = r.id"
+    " where r.event_id = :event and r.cancelled_at is null"
+    "   and ((a.status = 'confirmed' and 'confirmed' = any(cast(:s1 as text[])))"
+    "     or (a.status = 'waitlisted' and 'waitlisted' = any(cast(:s2 as text[])))"
+    "     or (a.status = 'confirmed' and a.attended and 'attended' = any(cast(:s3 as text[])))"
+    "     or (a.status = 'confirmed' and a.attended = false"
+    "         and 'no_show' = any(cast(:s4 as text[]))))"
+    "),"
+    " queued as ("
+    "  insert into outbox (idempotency_key, template, language, recipient_email,"
+    "                      recipient_name, payload)"
+    "  select 'message:' || :message || ':registration:' || t.id, 'message', t.language,"
+    "         t.contact_email, t.contact_name,"
+    "         jsonb_build_object('event', jsonb_build_object('id', cast(:event_ref as bigint)),"
+    "           'message_id', cast(:message_ref as bigint), 'registration_id', t.id,"
+    "           'subject', cast(:subject as text), 'body', cast(:body as text))"
+    "    from t on conflict (idempotency_key) do nothing returning 1)"
+    " select count(*) from queued";
+
+constexpr char const* message_count_sql =
+    "update event_messages set recipients = :n where id = :id";
+
 // PostgreSQL array literals: {"a","b"} with quotes and backslashes escaped; {1,2} for ids.
 std::string text_array(std::vector<std::string> const& items) {
     std::string out = "{";
@@ -168,6 +236,39 @@ std::optional<std::string> email_of_token(soci::session& sql, std::string const&
     sql << email_of_token_sql, soci::use(token, "token"), soci::into(email);
     if (!sql.got_data()) return std::nullopt;
     return email;
+}
+
+long long queue_reminders(soci::session& sql, int days) {
+    long long n = 0;
+    sql << reminders_sql, soci::use(days, "days"), soci::into(n);
+    return n;
+}
+
+long long count_message_recipients(soci::session& sql, long long event_id,
+                                   std::vector<std::string> const& statuses) {
+    auto const list = text_array(statuses);
+    long long n = 0;
+    sql << count_targets_sql, soci::use(event_id, "event"), soci::use(list, "s1"),
+        soci::use(list, "s2"), soci::use(list, "s3"), soci::use(list, "s4"), soci::into(n);
+    return n;
+}
+
+std::pair<long long, long long> queue_message(soci::session& sql, long long event_id,
+                                              std::string const& subject, std::string const& body,
+                                              std::vector<std::string> const& statuses,
+                                              long long user_id) {
+    auto const list = text_array(statuses);
+    long long id = 0;
+    sql << insert_message_sql, soci::use(event_id, "event"), soci::use(subject, "subject"),
+        soci::use(body, "body"), soci::use(list, "statuses"), soci::use(user_id, "user"),
+        soci::into(id);
+    long long n = 0;
+    sql << queue_message_sql, soci::use(event_id, "event"), soci::use(list, "s1"),
+        soci::use(list, "s2"), soci::use(list, "s3"), soci::use(list, "s4"),
+        soci::use(id, "message"), soci::use(event_id, "event_ref"), soci::use(id, "message_ref"),
+        soci::use(subject, "subject"), soci::use(body, "body"), soci::into(n);
+    sql << message_count_sql, soci::use(n, "n"), soci::use(id, "id");
+    return {id, n};
 }
 
 void unsubscribe(soci::session& sql, std::string const& email) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace soci {
@@ -41,5 +42,22 @@ long long insert(soci::session& sql, long long event_id, std::vector<recipient> 
 
 /// Adds the address to the unsubscribe list (idempotent).
 void unsubscribe(soci::session& sql, std::string const& email);
+
+/// Queues one "reminder" (key reminder:registration:<id>, so once) to the contact of every
+/// active registration with a confirmed attendee of a published event that starts within
+/// `days` days; returns how many were queued now.
+long long queue_reminders(soci::session& sql, int days);
+
+/// Registrations of the event with an attendee in one of `statuses` (confirmed,
+/// waitlisted, attended, no_show): how many.
+[[nodiscard]] long long count_message_recipients(soci::session& sql, long long event_id,
+                                                 std::vector<std::string> const& statuses);
+
+/// Stores the message and queues it to each such registration's contact; returns the
+/// message id and how many were queued.
+std::pair<long long, long long> queue_message(soci::session& sql, long long event_id,
+                                              std::string const& subject, std::string const& body,
+                                              std::vector<std::string> const& statuses,
+                                              long long user_id);
 
 }  // namespace samverkan::invitations::repository

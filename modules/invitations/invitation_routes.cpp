@@ -5,12 +5,15 @@
 #include "modules/core/pages.hpp"
 #include "modules/core/time.hpp"
 #include "modules/invitations/invitation_service.hpp"
+#include "modules/mail/mail_service.hpp"
 #include "server/api_error.hpp"
 #include "server/response.hpp"
 #include "server/router.hpp"
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
 
 namespace samverkan::invitations {
 
@@ -94,6 +97,49 @@ json::object status_json(invitation_status const& s) {
             {"invitations", std::move(items)}};
 }
 
+struct message_input {
+    message_request message;
+    bool preview = false;
+};
+
+message_input read_message(json::object const& body) {
+    server::field_errors errors;
+    core::json_reader r{body, errors};
+    message_input out;
+    out.message.subject = r.text("subject", true, 200).value_or("");
+    // Not r.text(): that refuses line breaks, and a message body has paragraphs.
+    if (auto const* b = body.if_contains("body"); b == nullptr || !b->is_string()) {
+        r.fail("body", "A message text is required.");
+    } else {
+        out.message.body = std::string{b->get_string()};
+        auto const length = core::utf8_length(out.message.body);
+        if (length == 0 || length > 5000) r.fail("body", "Write 1 to 5000 characters.");
+        if (!core::clean_text(out.message.body, true))
+            r.fail("body", "Contains control characters.");
+    }
+    out.message.statuses = r.choices("statuses", {"confirmed", "waitlisted", "attended", "no_show"})
+                               .value_or(std::vector<std::string>{});
+    if (out.message.statuses.empty() && !errors.contains("statuses"))
+        r.fail("statuses", "Choose at least one group: confirmed, waitlisted, attended, no_show.");
+    out.preview = r.boolean("preview", false).value_or(false);
+    core::throw_if_invalid(errors);
+    return out;
+}
+
+asio::awaitable<server::response> message_preview(invitation_service& service,
+                                                  mail::mail_service& mail, long long id,
+                                                  message_request const& m) {
+    auto const n = co_await service.count_recipients(id, m);
+    auto const overrides = json::serialize(json::object{{"subject", m.subject}, {"body", m.body}});
+    std::string const name = "message";
+    std::string const language = "sv";
+    auto const r = co_await mail.preview(name, language, id, overrides);
+    if (!r) throw api_error(error_kind::not_found, "There is no such event.");
+    co_return server::json_response(
+        200, json::object{
+                 {"recipients", n}, {"subject", r->subject}, {"text", r->text}, {"html", r->html}});
+}
+
 server::response token_page(core::page_renderer const& pages, unsigned status, char const* name,
                             json::object data) {
     data["title"] = "Inbjudningar – Samverkan";
@@ -126,8 +172,20 @@ void register_unsubscribe(server::router& routes, invitation_service& service,
 }  // namespace
 
 void register_invitation_routes(server::router& routes, invitation_service& service,
-                                auth::auth_service& auth, core::page_renderer const& pages) {
+                                mail::mail_service& mail, auth::auth_service& auth,
+                                core::page_renderer const& pages) {
     auto const organiser = auth::require(auth, auth::role::organiser);
+    routes.add(
+        http::verb::post, "/api/v1/events/{id}/messages",
+        [&service, &mail](server::request& req) -> asio::awaitable<server::response> {
+            auto const id = server::path_id(req, "id");
+            auto const input = read_message(core::parse_json_object(req));
+            if (input.preview) co_return co_await message_preview(service, mail, id, input.message);
+            actor const who{auth::current_user(req).user_id, req.client_address};
+            auto const n = co_await service.send_message(id, input.message, who);
+            co_return server::json_response(202, json::object{{"queued", n}});
+        },
+        organiser);
     routes.add(
         http::verb::post, "/api/v1/events/{id}/invitations",
         [&service](server::request& req) -> asio::awaitable<server::response> {

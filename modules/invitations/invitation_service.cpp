@@ -106,6 +106,35 @@ asio::awaitable<invitation_status> invitation_service::status(long long event_id
     });
 }
 
+asio::awaitable<long long> invitation_service::queue_reminders(int days) {
+    co_return co_await db_.transact(
+        [days](soci::session& sql) { return repository::queue_reminders(sql, days); });
+}
+
+asio::awaitable<long long> invitation_service::count_recipients(long long event_id,
+                                                                message_request request) {
+    co_return co_await db_.run([&](soci::session& sql) {
+        if (!repository::lock_event(sql, event_id))
+            throw api_error(error_kind::not_found, "There is no such event.");
+        return repository::count_message_recipients(sql, event_id, request.statuses);
+    });
+}
+
+asio::awaitable<long long> invitation_service::send_message(long long event_id,
+                                                            message_request request, actor who) {
+    co_return co_await db_.transact([&](soci::session& sql) {
+        if (!repository::lock_event(sql, event_id))
+            throw api_error(error_kind::not_found, "There is no such event.");
+        auto const [id, n] = repository::queue_message(sql, event_id, request.subject, request.body,
+                                                       request.statuses, who.user_id);
+        auto const detail =
+            boost::json::serialize(boost::json::object{{"message_id", id}, {"recipients", n}});
+        audit::record(
+            sql, {who.user_id, "event.message", "event", event_id, detail, who.client_address});
+        return n;
+    });
+}
+
 asio::awaitable<std::optional<std::string>> invitation_service::address_of(std::string token) {
     if (!looks_like_token(token)) co_return std::nullopt;
     co_return co_await db_.run(

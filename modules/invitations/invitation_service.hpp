@@ -35,6 +35,17 @@ public:
     /// Puts the token's address on the unsubscribe list; false for an unknown token.
     asio::awaitable<bool> unsubscribe(std::string token);
 
+    /// Queues reminders for events starting within `days` days (see repository); the
+    /// sender runs this every minute on every instance.
+    asio::awaitable<long long> queue_reminders(int days);
+
+    /// How many registrations a message to these groups would reach; 404 unknown event.
+    asio::awaitable<long long> count_recipients(long long event_id, message_request request);
+
+    /// Stores the message and queues one mail per registration reached (to its contact, in
+    /// the registration's language); returns how many. 404 unknown event.
+    asio::awaitable<long long> send_message(long long event_id, message_request request, actor who);
+
 private:
     db::database& db_;
     std::string base_url_;

@@ -48,6 +48,14 @@ struct invitation_status {
     std::vector<invitation_row> invitations;
 };
 
+/// A message from an organiser to an event's attendees, by group: confirmed, waitlisted,
+/// attended, no_show. Validated.
+struct message_request {
+    std::string subject;
+    std::string body;
+    std::vector<std::string> statuses;
+};
+
 /// Who makes a change (for the audit log).
 struct actor {
     long long user_id = 0;

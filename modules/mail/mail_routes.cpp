@@ -180,7 +180,9 @@ void register_preview(server::router& routes, mail_service& mail, auth::auth_ser
         http::verb::get, "/api/v1/events/{id}/mail-preview",
         [&mail](server::request& req) -> asio::awaitable<server::response> {
             auto const p = preview_params(req);
-            auto const r = co_await mail.preview(p.template_name, p.language, p.event_id);
+            std::string const no_overrides = "{}";  // named: no temporary in co_await
+            auto const r =
+                co_await mail.preview(p.template_name, p.language, p.event_id, no_overrides);
             if (!r) throw api_error(error_kind::not_found, "There is no such event.");
             co_return server::json_response(200, json::object{{"template", p.template_name},
                                                               {"language", p.language},
@@ -193,7 +195,9 @@ void register_preview(server::router& routes, mail_service& mail, auth::auth_ser
         http::verb::get, "/staff/events/{id}/mail-preview",
         [&mail, &pages](server::request& req) -> asio::awaitable<server::response> {
             auto const p = preview_params(req);
-            auto const r = co_await mail.preview(p.template_name, p.language, p.event_id);
+            std::string const no_overrides = "{}";  // named: no temporary in co_await
+            auto const r =
+                co_await mail.preview(p.template_name, p.language, p.event_id, no_overrides);
             if (!r) throw api_error(error_kind::not_found, "There is no such event.");
             auto data = auth::staff_page_data(req, "Förhandsvisning av e-post – Samverkan");
             json::array choices;

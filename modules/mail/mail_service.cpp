@@ -104,7 +104,8 @@ asio::awaitable<long long> mail_service::requeue_all_failed(actor who) {
 
 asio::awaitable<std::optional<rendered_mail>> mail_service::preview(std::string template_name,
                                                                     std::string language,
-                                                                    long long event_id) {
+                                                                    long long event_id,
+                                                                    std::string overrides_json) {
     auto const event = co_await db_.run(
         [event_id](soci::session& sql) { return repository::find_event(sql, event_id); });
     if (!event) co_return std::nullopt;
@@ -112,7 +113,11 @@ asio::awaitable<std::optional<rendered_mail>> mail_service::preview(std::string 
     row.template_name = template_name;
     row.language = language;
     row.recipient_name = "Anna Åkesson";
-    row.payload_json = boost::json::serialize(sample_payload(event_id, base_url_, language));
+    auto payload = sample_payload(event_id, base_url_, language);
+    auto const overrides = boost::json::parse(overrides_json);
+    if (overrides.is_object())
+        for (auto const& [key, value] : overrides.get_object()) payload[key] = value;
+    row.payload_json = boost::json::serialize(payload);
     row.event = event;
     co_return templates_.render(template_name, language, template_data(row, base_url_));
 }

@@ -34,9 +34,11 @@ public:
     asio::awaitable<long long> requeue_all_failed(actor who);
 
     /// The template rendered for `event_id` with sample values (as a recipient would see
-    /// it, minus the personal link); nullopt when the event does not exist.
+    /// it, minus the personal link); nullopt when the event does not exist. The fields of
+    /// `overrides_json` (an object, e.g. a message's subject and body) replace the samples.
     asio::awaitable<std::optional<rendered_mail>> preview(std::string template_name,
-                                                          std::string language, long long event_id);
+                                                          std::string language, long long event_id,
+                                                          std::string overrides_json = "{}");
 
 private:
     db::database& db_;

@@ -159,6 +159,53 @@ BOOST_AUTO_TEST_CASE(selected_organisations_only_and_bad_requests_are_refused) {
                    .status == 401u);
 }
 
+BOOST_AUTO_TEST_CASE(an_organiser_previews_and_sends_a_message_to_attendees_by_status) {
+    app.database.execute(
+        "insert into registrations (id, event_id, contact_name, contact_email, language,"
+        " manage_token_hash, consent_at) values"
+        " (1, " +
+        std::to_string(event) +
+        ", 'Åsa Öberg', 'asa@byalag.example', 'sv', '\\x01', now()),"
+        " (2, " +
+        std::to_string(event) +
+        ", 'Bo Ek', 'bo@byalag.example', 'en', '\\x02', now());"
+        "insert into attendees (registration_id, event_id, name, status) values"
+        " (1, " +
+        std::to_string(event) +
+        ", 'Åsa Öberg', 'confirmed'),"
+        " (2, " +
+        std::to_string(event) + ", 'Bo Ek', 'waitlisted')");
+    auto const path = "/api/v1/events/" + std::to_string(event) + "/messages";
+    json::object message{{"subject", "Ändrad lokal – läs"},
+                         {"body", "Vi ses i Kaféet på våning 6.\nVälkomna!"},
+                         {"statuses", json::array{"confirmed"}}};
+    auto preview = message;
+    preview["preview"] = true;
+    auto const shown = client.post_json(path, preview, csrf);
+    BOOST_REQUIRE_EQUAL(shown.status, 200u);
+    BOOST_TEST(shown.json().at("recipients").as_int64() == 1);
+    BOOST_TEST(str(shown.json().at("subject")) == "Ändrad lokal – läs");
+    BOOST_TEST(str(shown.json().at("text")).find("Kaféet på våning 6.") != std::string::npos);
+    BOOST_TEST(sink.count() == 0u);  // a preview sends nothing
+
+    auto const sent = client.post_json(path, message, csrf);
+    BOOST_REQUIRE_EQUAL(sent.status, 202u);
+    BOOST_TEST(sent.json().at("queued").as_int64() == 1);
+    BOOST_REQUIRE(sink.wait_for(1, 20s));
+    auto const parsed = sink.parsed();
+    auto const& m = parsed.at("messages").as_array().at(0).as_object();
+    BOOST_TEST(str(m.at("to_address")) == "asa@byalag.example");
+    BOOST_TEST(str(m.at("subject")) == "Ändrad lokal – läs");
+    BOOST_TEST(m.at("problems").as_array().empty(), json::serialize(m.at("problems")));
+
+    auto const bad = client.post_json(
+        path, json::object{{"subject", "a\nb"}, {"body", ""}, {"statuses", json::array{"x"}}},
+        csrf);
+    BOOST_REQUIRE_EQUAL(bad.status, 422u);
+    for (auto const key : {"subject", "body", "statuses"})
+        BOOST_TEST(bad.json().at("fields").as_object().contains(key), key);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace samverkan::test
