@@ -26,6 +26,7 @@
 #include "modules/mail/mail_templates.hpp"
 #include "modules/mail/outbox_sender.hpp"
 #include "modules/mail/smtp_transport.hpp"
+#include "modules/organisations/organisation_pages.hpp"
 #include "modules/organisations/organisation_routes.hpp"
 #include "modules/organisations/organisation_service.hpp"
 #include "modules/registrations/registration_pages.hpp"
@@ -145,6 +146,7 @@ void print_routes(server::router const& routes) {
 // Links on the staff start page to the modules' staff pages (auth adds its own).
 std::vector<auth::staff_link> staff_links() {
     return {{"/staff/events", "Träffar och anmälningar", auth::role::steering},
+            {"/staff/organisations", "Organisationer", auth::role::organiser},
             {"/admin/outbox", "E-postkö", auth::role::admin}};
 }
 
@@ -233,6 +235,7 @@ void wire_routes(server::router& routes, application& a, app_settings const& app
                                                      a.pages);
     mail::register_mail_routes(routes, a.mail, a.auth, a.pages);
     organisations::register_organisation_routes(routes, a.organisations, a.auth);
+    organisations::register_organisation_pages(routes, a.organisations, a.auth, a.pages);
     invitations::register_invitation_routes(routes, a.invitations, a.mail, a.auth, a.pages);
 }
 

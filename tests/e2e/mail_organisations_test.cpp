@@ -202,6 +202,57 @@ BOOST_AUTO_TEST_CASE(csv_import_without_a_name_column_or_as_json_is_refused) {
     BOOST_TEST(count("organisations") == 0);
 }
 
+BOOST_AUTO_TEST_CASE(staff_pages_add_edit_search_and_import_organisations) {
+    auto const token = csrf.at("X-CSRF-Token");
+    auto const form = client.get("/staff/organisations/new");
+    BOOST_REQUIRE_EQUAL(form.status, 200u);
+    BOOST_TEST(form.body.find("name=\"csrf_token\"") != std::string::npos);
+    auto const bad = client.post_form("/staff/organisations/new",
+                                      {{"csrf_token", token}, {"name", ""}, {"org_number", "1"}});
+    BOOST_TEST(bad.status == 422u);
+    BOOST_TEST(bad.body.find("error-summary") != std::string::npos);
+    auto const created =
+        client.post_form("/staff/organisations/new", {{"csrf_token", token},
+                                                      {"name", "Åhus Hembygdsförening"},
+                                                      {"org_number", "802400-1235"},
+                                                      {"kind", "association"},
+                                                      {"area", "rural"},
+                                                      {"locality", "Åhus"},
+                                                      {"contact_name", "Åsa"},
+                                                      {"contact_email", "asa@hembygd.example"},
+                                                      {"contact_phone", ""},
+                                                      {"contact_name", ""},
+                                                      {"contact_email", ""},
+                                                      {"contact_phone", ""}});
+    BOOST_REQUIRE_EQUAL(created.status, 303u);
+    auto const location = created.header("location");
+    BOOST_TEST(location.find("/staff/organisations/") == 0u);
+    auto const edit = client.get(location);
+    BOOST_TEST(edit.status == 200u);
+    BOOST_TEST(edit.body.find("asa@hembygd.example") != std::string::npos);
+    auto const id = location.substr(21, location.find('?') - 21);
+    auto const changed =
+        client.post_form("/staff/organisations/" + id, {{"csrf_token", token},
+                                                        {"name", "Åhus Hembygdsförening"},
+                                                        {"kind", "foundation"},
+                                                        {"contact_name", "Åsa"},
+                                                        {"contact_email", ""}});
+    BOOST_TEST(changed.status == 303u);
+    BOOST_TEST(
+        app.database.scalar("select count(*) from organisations where kind = 'foundation'") == 1);
+    BOOST_TEST(count("contacts") == 0);  // the emptied e-mail removed the contact
+    auto const list = client.get("/staff/organisations?q=hembygd");
+    BOOST_TEST(list.body.find("Åhus Hembygdsförening") != std::string::npos);
+    auto const imported = client.post_form(
+        "/staff/organisations/import",
+        {{"csrf_token", token}, {"csv", "name;locality\nDegeberga IF;Degeberga\n;utan namn\n"}});
+    BOOST_TEST(imported.status == 200u);
+    BOOST_TEST(imported.body.find("1 nya") != std::string::npos);
+    BOOST_TEST(imported.body.find("<td>3</td>") != std::string::npos);  // the rejected line
+    BOOST_TEST(client.post_form("/staff/organisations/new", {{"name", "Utan token"}}).status ==
+               403u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace samverkan::test

@@ -1,0 +1,236 @@
+#include "modules/organisations/organisation_pages.hpp"
+
+#include "modules/auth/auth.hpp"
+#include "modules/core/form_input.hpp"
+#include "modules/core/json_input.hpp"
+#include "modules/core/pages.hpp"
+#include "modules/organisations/organisation_input.hpp"
+#include "modules/organisations/organisation_service.hpp"
+#include "server/api_error.hpp"
+#include "server/response.hpp"
+#include "server/router.hpp"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include <optional>
+
+namespace samverkan::organisations {
+
+using server::api_error;
+namespace json = boost::json;
+
+namespace {
+
+constexpr int blank_contact_rows = 2;
+
+struct page_deps {
+    organisation_service* service;
+    core::page_renderer const* pages;
+};
+
+char const* kind_label(std::string_view kind) {
+    if (kind == "village_association") return "Byalag, bygderåd";
+    if (kind == "study_association") return "Studieförbund";
+    if (kind == "faith_community") return "Samfund, församling";
+    if (kind == "foundation") return "Stiftelse";
+    if (kind == "cooperative") return "Kooperativ";
+    if (kind == "other") return "Annan";
+    return "Förening";
+}
+
+json::object form_data(organisation const& o) {
+    json::array kinds_list;
+    for (auto const k : kinds())
+        kinds_list.push_back(
+            json::object{{"value", k}, {"label", kind_label(k)}, {"selected", k == o.kind}});
+    json::array contacts;
+    for (auto const& c : o.contacts)
+        contacts.push_back(json::object{{"name", c.name}, {"email", c.email}, {"phone", c.phone}});
+    for (int i = 0; i < blank_contact_rows; ++i)
+        contacts.push_back(json::object{{"name", ""}, {"email", ""}, {"phone", ""}});
+    for (std::size_t i = 0; i < contacts.size(); ++i) contacts[i].as_object()["n"] = i + 1;
+    return {{"id", o.id},
+            {"name", o.name},
+            {"org_number", o.org_number},
+            {"kinds", std::move(kinds_list)},
+            {"urban", o.area == "urban"},
+            {"rural", o.area == "rural"},
+            {"locality", o.locality},
+            {"agreement_joined_on", o.agreement_joined_on},
+            {"contacts", std::move(contacts)},
+            {"action", o.id == 0 ? std::string{"/staff/organisations/new"}
+                                 : "/staff/organisations/" + std::to_string(o.id)}};
+}
+
+// The form as an organisation (contacts: the rows with an e-mail address) plus its problems.
+organisation read_form(core::form_input const& form, server::field_errors& errors) {
+    organisation o;
+    auto take = [&](checked const& c, char const* field) {
+        if (!c.error.empty()) errors[field] = c.error;
+        return c.value;
+    };
+    o.name = take(check_name(form.value("name")), "name");
+    o.org_number = take(check_org_number(form.value("org_number")), "org_number");
+    o.kind = take(check_kind(form.value("kind")), "kind");
+    o.area = take(check_area(form.value("area")), "area");
+    o.locality = take(check_locality(form.value("locality")), "locality");
+    o.agreement_joined_on =
+        take(check_date(form.value("agreement_joined_on")), "agreement_joined_on");
+    auto const names = form.get_all("contact_name");
+    auto const emails = form.get_all("contact_email");
+    auto const phones = form.get_all("contact_phone");
+    for (std::size_t i = 0; i < emails.size(); ++i) {
+        auto const name = i < names.size() ? names[i] : std::string_view{};
+        if (emails[i].empty()) continue;  // an emptied address removes the contact
+        auto const field = "contact_email_" + std::to_string(i + 1);
+        contact c;
+        c.email = take(check_email(emails[i]), field.c_str());
+        c.name = take(check_name(name.empty() ? emails[i] : name), field.c_str());
+        c.phone =
+            take(check_phone(i < phones.size() ? phones[i] : std::string_view{}), field.c_str());
+        o.contacts.push_back(std::move(c));
+    }
+    return o;
+}
+
+server::response render(page_deps d, server::request const& req, unsigned status, char const* page,
+                        char const* title, json::object extra) {
+    auto data = auth::staff_page_data(req, title);
+    for (auto& [key, value] : extra) data[key] = value;
+    auto res = server::html_response(status, d.pages->render_page(page, data));
+    res.set(http::field::cache_control, "no-store");
+    return res;
+}
+
+json::object with_errors(organisation const& o, server::field_errors const& errors) {
+    auto data = form_data(o);
+    json::array list;
+    for (auto const& [field, message] : errors)
+        list.push_back(json::object{{"field", field}, {"message", message}});
+    data["errors"] = std::move(list);
+    data["has_errors"] = !errors.empty();
+    return data;
+}
+
+asio::awaitable<server::response> list_page(page_deps d, server::request& req) {
+    organisation_filter f;
+    f.query = std::string{req.query_param("q").value_or("")};
+    if (!core::clean_text(f.query, false) || f.query.size() > 200) f.query.clear();
+    auto const found = co_await d.service->list(f);
+    json::array rows;
+    for (auto const& o : found)
+        rows.push_back(json::object{{"id", o.id},
+                                    {"name", o.name},
+                                    {"org_number", o.org_number},
+                                    {"kind", kind_label(o.kind)},
+                                    {"locality", o.locality},
+                                    {"member", !o.agreement_joined_on.empty()},
+                                    {"contacts", o.contacts.size()}});
+    co_return render(d, req, 200, "organisations", "Organisationer – Samverkan",
+                     {{"organisations", std::move(rows)},
+                      {"q", f.query},
+                      {"has_organisations", !found.empty()},
+                      {"count", found.size()}});
+}
+
+// Saves the posted form (create when id is 0); the form again with errors when refused.
+asio::awaitable<server::response> save(page_deps d, server::request& req, long long id) {
+    auto const form = core::form_input::from_request(req);
+    server::field_errors errors;
+    auto o = read_form(form, errors);
+    o.id = id;
+    std::optional<api_error> refused;
+    long long saved = 0;
+    if (errors.empty()) {
+        try {
+            actor const who{auth::current_user(req).user_id, req.client_address};
+            organisation_patch patch{o.name,     o.org_number,          o.kind,    o.area,
+                                     o.locality, o.agreement_joined_on, o.contacts};
+            saved = id == 0 ? (co_await d.service->create(o, who)).id
+                            : (co_await d.service->update(id, std::move(patch), who)).id;
+        } catch (api_error const& e) {
+            if (e.kind() == server::error_kind::not_found) throw;
+            refused = e;
+        }
+    }
+    if (refused) errors["name"] = refused->what();
+    if (!errors.empty())
+        co_return render(d, req, 422, "organisation_form", "Organisation – Samverkan",
+                         with_errors(o, errors));
+    co_return server::redirect_response("/staff/organisations/" + std::to_string(saved) +
+                                        "?saved=1");
+}
+
+asio::awaitable<server::response> import_post(page_deps d, server::request& req) {
+    auto const form = core::form_input::from_request(req);
+    auto text = form.value("csv");
+    actor const who{auth::current_user(req).user_id, req.client_address};
+    std::optional<api_error> refused;
+    import_result r;
+    try {
+        r = co_await d.service->import_csv(std::move(text), who);
+    } catch (api_error const& e) {
+        refused = e;
+    }
+    if (refused)
+        co_return render(d, req, 422, "organisations_import", "Importera organisationer",
+                         {{"page_error", refused->what()}});
+    json::array rejected;
+    for (auto const& x : r.rejected)
+        rejected.push_back(json::object{{"line", x.line}, {"error", x.error}});
+    co_return render(d, req, 200, "organisations_import", "Importera organisationer",
+                     {{"done", true},
+                      {"created", r.created},
+                      {"updated", r.updated},
+                      {"unchanged", r.unchanged},
+                      {"rejected", std::move(rejected)},
+                      {"has_rejected", !r.rejected.empty()}});
+}
+
+}  // namespace
+
+void register_organisation_pages(server::router& routes, organisation_service& service,
+                                 auth::auth_service& auth, core::page_renderer const& pages) {
+    page_deps const d{&service, &pages};
+    auto const organiser = auth::require(auth, auth::role::organiser);
+    using result = asio::awaitable<server::response>;
+    routes.add(
+        http::verb::get, "/staff/organisations",
+        [d](server::request& req) -> result { return list_page(d, req); }, organiser);
+    routes.add(
+        http::verb::get, "/staff/organisations/new",
+        [d](server::request& req) -> result {
+            co_return render(d, req, 200, "organisation_form", "Ny organisation – Samverkan",
+                             form_data(organisation{}));
+        },
+        organiser);
+    routes.add(
+        http::verb::post, "/staff/organisations/new",
+        [d](server::request& req) -> result { return save(d, req, 0); }, organiser);
+    routes.add(
+        http::verb::get, "/staff/organisations/import",
+        [d](server::request& req) -> result {
+            co_return render(d, req, 200, "organisations_import", "Importera organisationer", {});
+        },
+        organiser);
+    routes.add(
+        http::verb::post, "/staff/organisations/import",
+        [d](server::request& req) -> result { return import_post(d, req); }, organiser);
+    routes.add(
+        http::verb::get, "/staff/organisations/{id}",
+        [d](server::request& req) -> result {
+            auto const o = co_await d.service->get(server::path_id(req, "id"));
+            auto data = form_data(o);
+            data["saved"] = req.query_param("saved").has_value();
+            co_return render(d, req, 200, "organisation_form", "Organisation – Samverkan",
+                             std::move(data));
+        },
+        organiser);
+    routes.add(
+        http::verb::post, "/staff/organisations/{id}",
+        [d](server::request& req) -> result { return save(d, req, server::path_id(req, "id")); },
+        organiser);
+}
+
+}  // namespace samverkan::organisations
