@@ -4,6 +4,7 @@
 #include "modules/core/json_input.hpp"
 #include "modules/core/pages.hpp"
 #include "modules/core/time.hpp"
+#include "modules/invitations/invitation_pages.hpp"
 #include "modules/invitations/invitation_service.hpp"
 #include "modules/mail/mail_service.hpp"
 #include "server/api_error.hpp"
@@ -210,20 +211,7 @@ void register_invitation_routes(server::router& routes, invitation_service& serv
             co_return res;
         },
         organiser);
-    routes.add(
-        http::verb::get, "/staff/events/{id}/invitations",
-        [&service, &pages](server::request& req) -> asio::awaitable<server::response> {
-            auto const id = server::path_id(req, "id");
-            auto const s = co_await service.status(id);
-            auto data = auth::staff_page_data(req, "Inbjudningar – Samverkan");
-            for (auto& [key, value] : status_json(s)) data[key] = value;
-            data["event_id"] = id;
-            data["has_invitations"] = !s.invitations.empty();
-            auto res = server::html_response(200, pages.render_page("invitations", data));
-            res.set(http::field::cache_control, "no-store");
-            co_return res;
-        },
-        organiser);
+    register_invitation_pages(routes, service, mail, auth, pages);
     register_unsubscribe(routes, service, pages);
 }
 

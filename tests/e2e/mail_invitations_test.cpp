@@ -206,6 +206,46 @@ BOOST_AUTO_TEST_CASE(an_organiser_previews_and_sends_a_message_to_attendees_by_s
         BOOST_TEST(bad.json().at("fields").as_object().contains(key), key);
 }
 
+BOOST_AUTO_TEST_CASE(the_staff_page_sends_invitations_and_previews_and_sends_messages) {
+    auto const token = csrf.at("X-CSRF-Token");
+    auto const page = "/staff/events/" + std::to_string(event);
+    auto const bad = client.post_form(page + "/invitations",
+                                      {{"csrf_token", token},
+                                       {"audience", "none"},
+                                       {"extra", "Kalle <kalle@kommun.example>\nnot an address"}});
+    BOOST_TEST(bad.status == 422u);
+    BOOST_TEST(bad.body.find("not an address") != std::string::npos);
+    auto const sent =
+        client.post_form(page + "/invitations", {{"csrf_token", token},
+                                                 {"audience", "agreement_members"},
+                                                 {"extra", "Kalle <kalle@kommun.example>"}});
+    BOOST_REQUIRE_EQUAL(sent.status, 303u);
+    BOOST_TEST(sent.header("location").find("queued_now=3") != std::string::npos);
+    BOOST_REQUIRE(sink.wait_for(3, 20s));
+
+    app.database.execute(
+        "insert into registrations (id, event_id, contact_name, contact_email, language,"
+        " manage_token_hash, consent_at) values (1, " +
+        std::to_string(event) +
+        ", 'Åsa Öberg', 'asa@byalag.example', 'sv', '\\x01', now());"
+        "insert into attendees (registration_id, event_id, name, status) values (1, " +
+        std::to_string(event) + ", 'Åsa Öberg', 'confirmed')");
+    std::vector<std::pair<std::string, std::string>> message{{"csrf_token", token},
+                                                             {"statuses", "confirmed"},
+                                                             {"subject", "Välkomna"},
+                                                             {"body", "Vi ses på fredag."},
+                                                             {"action", "preview"}};
+    auto const preview = client.post_form(page + "/messages", message);
+    BOOST_TEST(preview.status == 200u);
+    BOOST_TEST(preview.body.find("Meddelandet går till 1 anmälningar") != std::string::npos);
+    BOOST_TEST(sink.count() == 3u);
+    message.back().second = "send";
+    auto const done = client.post_form(page + "/messages", message);
+    BOOST_REQUIRE_EQUAL(done.status, 303u);
+    BOOST_TEST(done.header("location").find("message_queued=1") != std::string::npos);
+    BOOST_REQUIRE(sink.wait_for(4, 20s));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace samverkan::test

@@ -1,0 +1,32 @@
+#pragma once
+
+namespace samverkan::server {
+class router;
+}
+
+namespace samverkan::core {
+class page_renderer;
+}
+
+namespace samverkan::auth {
+class auth_service;
+}
+
+namespace samverkan::mail {
+class mail_service;
+}
+
+namespace samverkan::invitations {
+
+class invitation_service;
+
+/// The organisers' page of an event's invitations and messages (Swedish, no JavaScript):
+/// GET /staff/events/{id}/invitations shows queued / sent / failed and two forms;
+/// POST /staff/events/{id}/invitations sends a round (303 back with the counts);
+/// POST /staff/events/{id}/messages previews (the page again, with the mail) or sends a
+/// message to attendees chosen by status (303 back).
+void register_invitation_pages(server::router& routes, invitation_service& service,
+                               mail::mail_service& mail, auth::auth_service& auth,
+                               core::page_renderer const& pages);
+
+}  // namespace samverkan::invitations
