@@ -26,6 +26,7 @@
 #include "modules/mail/mail_templates.hpp"
 #include "modules/mail/outbox_sender.hpp"
 #include "modules/mail/smtp_transport.hpp"
+#include "modules/organisations/organisation_cli.hpp"
 #include "modules/organisations/organisation_pages.hpp"
 #include "modules/organisations/organisation_routes.hpp"
 #include "modules/organisations/organisation_service.hpp"
@@ -66,7 +67,8 @@ constexpr char const* usage =
     "Usage: samverkan [serve|migrate|routes|user …] [settings]\n"
     "  serve    run the HTTP server (the default); applies pending migrations first\n"
     "  migrate  apply pending database migrations and exit\n"
-    "  routes   print the route table (method, path, who may call it) as JSON lines\n";
+    "  routes   print the route table (method, path, who may call it) as JSON lines\n"
+    "  import-organisations FILE.csv  import the organisation register from a CSV file\n";
 
 struct app_settings {
     server::http_settings http;
@@ -320,6 +322,14 @@ int run(int argc, char** argv) {
         if (command == "serve") return serve(app, log);
         if (command == "migrate") return migrate(app, log);
         if (command == "routes") return serve(app, log, true);
+        if (command == "import-organisations") {
+            if (s.positional().size() != 1)
+                throw std::runtime_error("import-organisations: name one CSV file");
+            db::database db{app.db.url, 1};
+            db::apply_migrations(db, db::builtin_migrations());
+            return organisations::run_import_command(s.positional().front(), db, std::cout,
+                                                     std::cerr);
+        }
         if (user_cmd) {
             db::database db{app.db.url, 1};
             return auth::run_user_command(*user_cmd, db, app.auth.finish(app.http.https()),

@@ -6,6 +6,11 @@
 #include <boost/json.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
 namespace samverkan::test {
 
 namespace {
@@ -251,6 +256,33 @@ BOOST_AUTO_TEST_CASE(staff_pages_add_edit_search_and_import_organisations) {
     BOOST_TEST(imported.body.find("<td>3</td>") != std::string::npos);  // the rejected line
     BOOST_TEST(client.post_form("/staff/organisations/new", {{"name", "Utan token"}}).status ==
                403u);
+}
+
+BOOST_AUTO_TEST_CASE(the_command_line_imports_a_csv_file_twice_without_duplicates) {
+    auto const file = std::filesystem::temp_directory_path() /
+                      ("samverkan-orgs-" + std::to_string(::getpid()) + ".csv");
+    {
+        std::ofstream out(file);
+        out << "name,org_number,contact_email\nTosteberga Byalag,802400-1235,a@byalag.example\n"
+               "Trasig,123,\n";
+    }
+    auto const command = server_process::binary() + " import-organisations " + file.string() +
+                         " --database-url '" + app.database.url() + "' 2>/dev/null";
+    for (int round = 0; round < 2; ++round) {
+        std::string output;
+        FILE* p = ::popen(command.c_str(), "r");
+        BOOST_REQUIRE(p != nullptr);
+        char buffer[4096];
+        for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, p)) > 0;)
+            output.append(buffer, n);
+        BOOST_TEST(::pclose(p) == 0);
+        auto const r = json::parse(output).as_object();
+        BOOST_TEST(r.at("created").as_int64() == (round == 0 ? 1 : 0));
+        BOOST_TEST(r.at("rejected").as_array().size() == 1u);
+    }
+    BOOST_TEST(count("organisations") == 1);
+    BOOST_TEST(count("contacts") == 1);
+    std::filesystem::remove(file);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
