@@ -246,6 +246,34 @@ BOOST_AUTO_TEST_CASE(the_staff_page_sends_invitations_and_previews_and_sends_mes
     BOOST_REQUIRE(sink.wait_for(4, 20s));
 }
 
+BOOST_AUTO_TEST_CASE(admins_see_failed_mail_and_queue_it_again) {
+    auto const refused = invite(
+        json::object{{"audience", "selected"},
+                     {"extra_recipients", json::array{{{"email", "reject550-gone@example.se"}}}}});
+    BOOST_REQUIRE_EQUAL(refused.status, 202u);
+    auto const admin = app.add_user("admin@kristianstad.example", "admin");
+    auto admin_client = app.client();
+    std::map<std::string, std::string> const admin_csrf{
+        {"X-CSRF-Token", auth_server::login(admin_client, admin)}};
+    json::array failed;
+    for (int i = 0; i < 200 && failed.empty(); ++i) {
+        std::this_thread::sleep_for(50ms);
+        failed = admin_client.get("/api/v1/outbox?status=failed").json().at("messages").as_array();
+    }
+    BOOST_REQUIRE_EQUAL(failed.size(), 1u);
+    BOOST_TEST(str(failed[0].at("last_error")).starts_with("550"));
+    BOOST_TEST(str(failed[0].at("recipient_email")) == "reject550-gone@example.se");
+    auto const id = std::to_string(failed[0].at("id").as_int64());
+    auto const again =
+        admin_client.request("POST", "/api/v1/outbox/" + id + "/requeue", "", "", admin_csrf);
+    BOOST_TEST(again.status == 200u);
+    BOOST_TEST(app.database.scalar("select count(*) from audit_log where action ="
+                                   " 'outbox.requeue'") == 1);
+    BOOST_TEST(admin_client.get("/api/v1/outbox?status=bogus").status == 400u);
+    BOOST_TEST(client.get("/api/v1/outbox").status == 403u);  // organisers do not see it
+    BOOST_TEST(admin_client.get("/admin/outbox?status=failed").status == 200u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace samverkan::test
