@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <string>
 
 namespace samverkan::server {
 
@@ -16,6 +17,8 @@ struct connection {
 
     std::uint64_t id;
     beast::tcp_stream stream;
+    std::string peer;  ///< the peer's address, looked up once
+
     /// True while waiting for the first byte of the next request: such a connection can be
     /// closed at shutdown without cutting a request in half. Only touched on the strand.
     bool idle = true;

@@ -8,6 +8,12 @@
 
 namespace samverkan::server {
 
+namespace {
+// Lines wait at most this long before they are written (or until a batch is full).
+constexpr auto flush_interval = std::chrono::milliseconds(50);
+constexpr std::size_t batch_bytes = 64 * 1024;
+}  // namespace
+
 logger::logger(std::FILE* out, std::size_t max_buffered)
     : out_(out), max_buffered_(max_buffered), writer_([this] { run(); }) {}
 
@@ -41,14 +47,17 @@ void logger::write_line(std::string line) {
     std::unique_lock lock(mutex_);
     // Back-pressure instead of unbounded memory when the output cannot keep up.
     drained_.wait(lock, [&] { return buffer_.size() < max_buffered_ || stopping_; });
-    bool const was_empty = buffer_.empty();
     buffer_ += line;
     buffer_ += '\n';
-    if (was_empty) wake_.notify_one();
+    // The writer wakes by itself every flush interval; waking it for every line costs a
+    // futex call per request, so only a full batch does.
+    if (buffer_.size() >= batch_bytes) wake_.notify_one();
 }
 
 void logger::flush() {
     std::unique_lock lock(mutex_);
+    flush_requested_ = true;
+    wake_.notify_one();
     drained_.wait(lock, [&] { return (buffer_.empty() && !writing_) || stopping_; });
 }
 
@@ -56,7 +65,14 @@ void logger::run() {
     std::string batch;
     std::unique_lock lock(mutex_);
     for (;;) {
-        wake_.wait(lock, [&] { return !buffer_.empty() || stopping_; });
+        wake_.wait_for(lock, flush_interval, [&] {
+            return buffer_.size() >= batch_bytes || flush_requested_ || stopping_;
+        });
+        flush_requested_ = false;
+        if (buffer_.empty() && !stopping_) {
+            drained_.notify_all();
+            continue;
+        }
         if (buffer_.empty() && stopping_) return;
         batch.swap(buffer_);
         writing_ = true;

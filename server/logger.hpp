@@ -11,9 +11,10 @@
 
 namespace samverkan::server {
 
-/// JSON-lines log. Lines are buffered and written by a background thread, so an I/O thread
-/// never waits on a slow terminal or pipe; at most `max_buffered` bytes wait, after which
-/// the writer blocks briefly rather than losing lines.
+/// JSON-lines log. Lines are buffered and written by a background thread every 50 ms (or
+/// when 64 KiB are waiting), so an I/O thread never waits on a slow terminal or pipe and
+/// pays no wake-up per line; at most `max_buffered` bytes wait, after which the writer
+/// blocks briefly rather than losing lines.
 class logger {
 public:
     explicit logger(std::FILE* out = stderr, std::size_t max_buffered = 4u << 20);
@@ -43,6 +44,7 @@ private:
     std::string buffer_;
     bool stopping_ = false;
     bool writing_ = false;
+    bool flush_requested_ = false;
     std::thread writer_;
 };
 

@@ -17,8 +17,6 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
-#include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
 #include <boost/url/parse.hpp>
 
 #include <chrono>
@@ -54,9 +52,7 @@ bool valid_request_id(std::string_view id) {
 // The client's address: the peer, or the last hop that a trusted proxy reports.
 std::string client_address(http_server const& server, connection const& conn,
                            http_request const& message) {
-    boost::system::error_code ec;
-    auto const peer = conn.stream.socket().remote_endpoint(ec);
-    std::string address = ec ? std::string{} : peer.address().to_string();
+    std::string const& address = conn.peer;
     if (!server.trusted_proxy(address)) return address;
     auto const forwarded = message.find("X-Forwarded-For");
     if (forwarded == message.end()) return address;
@@ -92,16 +88,45 @@ void add_default_headers(response& res, std::string_view request_id) {
     set_default("X-Frame-Options", "DENY");
 }
 
+// Appends `text` as a JSON string literal.
+void append_json_string(std::string& out, std::string_view text) {
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    for (char c : text) {
+        auto const u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
+            out += "\\u00";
+            out += hex[u >> 4];
+            out += hex[u & 15];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+// Built by hand rather than through a JSON object: it runs once per request.
 std::string access_line(request const& req, unsigned status, double seconds) {
-    boost::json::object line;
-    line["time"] = log_timestamp();
-    line["request_id"] = req.request_id;
-    line["method"] =
-        std::string_view{req.message.method_string().data(), req.message.method_string().size()};
-    line["route"] = req.route_pattern;
-    line["status"] = status;
-    line["duration_us"] = static_cast<long long>(seconds * 1e6);
-    return boost::json::serialize(line);
+    std::string line;
+    line.reserve(192);
+    line += "{\"time\":\"";
+    line += log_timestamp();
+    line += "\",\"request_id\":";
+    append_json_string(line, req.request_id);
+    line += ",\"method\":";
+    auto const method = req.message.method_string();
+    append_json_string(line, {method.data(), method.size()});
+    line += ",\"route\":";
+    append_json_string(line, req.route_pattern);
+    line += ",\"status\":";
+    line += std::to_string(status);
+    line += ",\"duration_us\":";
+    line += std::to_string(static_cast<long long>(seconds * 1e6));
+    line += '}';
+    return line;
 }
 
 // What reading one request produced: a message, an error to answer, or nothing (the peer
@@ -167,6 +192,12 @@ asio::awaitable<response> answer(http_server& server, connection const& conn, ro
 
 asio::awaitable<void> http_server::session(std::shared_ptr<connection> conn) {
     auto& stream = conn->stream;
+    {
+        // Looked up once: the peer does not change during a connection.
+        boost::system::error_code ec;
+        auto const peer = stream.socket().remote_endpoint(ec);
+        if (!ec) conn->peer = peer.address().to_string();
+    }
     beast::flat_buffer buffer;
     while (!draining() && co_await wait_for_request(*conn, buffer, limits_)) {
         auto const started = clock::now();

@@ -132,6 +132,16 @@ std::string server_process::log() const {
     return log_;
 }
 
+bool server_process::log_contains(std::string const& text,
+                                  std::chrono::milliseconds timeout) const {
+    auto const deadline = std::chrono::steady_clock::now() + timeout;
+    while (log().find(text) == std::string::npos) {
+        if (std::chrono::steady_clock::now() > deadline) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return true;
+}
+
 void server_process::read_log(int fd) {
     char chunk[4096];
     for (;;) {

@@ -48,6 +48,10 @@ public:
     /// Everything the server wrote to stderr so far (its JSON log).
     [[nodiscard]] std::string log() const;
 
+    /// Waits until the log contains `text` (the server writes its log in batches).
+    [[nodiscard]] bool log_contains(
+        std::string const& text, std::chrono::milliseconds timeout = std::chrono::seconds(3)) const;
+
     /// Path of the samverkan binary under test.
     [[nodiscard]] static std::string binary();
 
