@@ -7,6 +7,7 @@
 #include "modules/core/pages.hpp"
 #include "modules/events/event_service.hpp"
 #include "modules/events/event_view.hpp"
+#include "modules/registrations/event_page_cache.hpp"
 #include "modules/registrations/manage_token.hpp"
 #include "modules/registrations/registration_form.hpp"
 #include "modules/registrations/registration_service.hpp"
@@ -16,6 +17,7 @@
 #include <boost/json.hpp>
 
 #include <charconv>
+#include <memory>
 
 namespace samverkan::registrations {
 
@@ -30,6 +32,7 @@ struct page_deps {
     registration_service& service;
     events::event_service& events;
     core::page_renderer const& pages;
+    std::shared_ptr<event_page_cache> cache;
 };
 
 server::response page(page_deps const& d, unsigned status, std::string_view name,
@@ -132,28 +135,45 @@ asio::awaitable<server::response> submit_registration(page_deps d, server::reque
 }
 
 /// The event page with an empty form, or one filled from an invitation link.
+/// The event page with an empty form, from the cache (rendered once per version of the
+/// event, the form token filled in per request).
+server::response cached_event_page(page_deps const& d, events::event const& e) {
+    auto key = event_page_cache::key(e, events::event_service::now());
+    auto html = d.cache->find(e.id, key);
+    if (!html) {
+        form_state state;
+        state.form_token = event_page_cache::token_placeholder;
+        html = std::make_shared<std::string const>(
+            d.pages.render_page("event", event_page_data(e, state)));
+        d.cache->store(e.id, std::move(key), html);
+    }
+    auto res = server::html_response(200, event_page_cache::with_token(*html, new_manage_token()));
+    res.set(http::field::cache_control, "no-store");
+    return res;
+}
+
+/// The event page with an empty form, or one filled from an invitation link.
 asio::awaitable<server::response> show_event(page_deps d, server::request& req) {
     auto const id = server::path_id(req, "id");
     auto const found = co_await d.events.find_public(id);
     if (!found) co_return message_page(d, 404, "Träffen finns inte", "Vi hittar inte träffen.");
-    form_state state;
-    state.form_token = new_manage_token();
     auto token = std::string{
         req.query_param("invitation").value_or(req.query_param("inbjudan").value_or(""))};
-    if (!token.empty()) {
-        if (auto invited = co_await d.service.invitation(id, token)) {
-            state.typed.organisation_name = invited->organisation;
-            state.typed.contact_name = invited->name;
-            state.typed.contact_email = invited->email;
-            raw_attendee invitee;
-            invitee.name = invited->name;
-            invitee.email = invited->email;
-            state.typed.attendees.push_back(std::move(invitee));
-            state.typed.invitation = token;
-        }
-    }
+    std::optional<invitation_prefill> invited;
+    if (!token.empty()) invited = co_await d.service.invitation(id, token);
+    if (!invited) co_return cached_event_page(d, *found);
+    form_state state;
+    state.form_token = new_manage_token();
+    state.typed.organisation_name = invited->organisation;
+    state.typed.contact_name = invited->name;
+    state.typed.contact_email = invited->email;
+    raw_attendee invitee;
+    invitee.name = invited->name;
+    invitee.email = invited->email;
+    state.typed.attendees.push_back(std::move(invitee));
+    state.typed.invitation = token;
     auto res = page(d, 200, "event", event_page_data(*found, state));
-    if (!state.typed.invitation.empty()) res.set("Referrer-Policy", "no-referrer");
+    res.set("Referrer-Policy", "no-referrer");
     co_return res;
 }
 
@@ -161,7 +181,7 @@ asio::awaitable<server::response> show_event(page_deps d, server::request& req) 
 
 void register_registration_pages(server::router& routes, registration_service& service,
                                  events::event_service& events, core::page_renderer const& pages) {
-    page_deps const d{service, events, pages};
+    page_deps const d{service, events, pages, std::make_shared<event_page_cache>()};
     // /events/{id}/register is the invitation links' address (…?invitation=<token>).
     for (auto const* path : {"/events/{id}", "/events/{id}/register"})
         routes.add(http::verb::get, path,

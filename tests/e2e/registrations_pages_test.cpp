@@ -146,6 +146,18 @@ BOOST_AUTO_TEST_CASE(the_manage_pages_change_and_cancel_a_registration) {
     BOOST_TEST(client.get("/r/" + std::string(43, 'x')).status == 404u);
 }
 
+BOOST_AUTO_TEST_CASE(the_cached_event_page_gives_each_visitor_a_new_form_token_and_current_seats) {
+    auto const event = add_event("capacity = 2");
+    auto const path = "/events/" + std::to_string(event);
+    auto const first = client.get(path).body;
+    auto const second = client.get(path).body;
+    BOOST_TEST(form_token(first) != form_token(second));
+    BOOST_TEST(form_token(first).size() == 43u);
+    BOOST_TEST(first.find("2 platser kvar") != std::string::npos);
+    BOOST_TEST(post_registration(event, registration("a@example.test")).status == 201u);
+    BOOST_TEST(client.get(path).body.find("1 plats kvar") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(an_invitation_link_fills_in_the_form_and_is_kept_with_the_registration) {
     auto const event = add_event();
     database.execute("insert into organisations (name) values ('Tosteberga Byalag')");
