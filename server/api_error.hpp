@@ -25,7 +25,7 @@ enum class error_kind {
     internal,
 };
 
-/// Field path ("attendees[1].name") → what is wrong with it, for 422 answers.
+/// Field path ("items[1].name") → what is wrong with it, for 422 answers.
 using field_errors = std::map<std::string, std::string>;
 
 /// The one error type handlers throw. The message is shown to the client; the log detail

@@ -209,10 +209,9 @@ void add_gauges(application& a) {
 void add_background_jobs(application& a, app_settings const& app) {
     if (app.mail.reminder_days == 0) return;
     auto const days = static_cast<int>(app.mail.reminder_days);
-    a.mail_sender.add_periodic("reminders", std::chrono::minutes(1),
-                               [&a, days]() -> asio::awaitable<void> {
-                                   co_await a.invitations.queue_reminders(days);
-                               });
+    a.mail_sender.add_periodic(
+        "reminders", std::chrono::minutes(1),
+        [&a, days]() -> asio::awaitable<void> { co_await a.invitations.queue_reminders(days); });
 }
 
 // The whole route table, module by module: explicit, so it can be read in one place.

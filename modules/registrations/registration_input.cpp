@@ -2,6 +2,7 @@
 
 #include "modules/core/form_input.hpp"
 #include "modules/core/json_input.hpp"
+#include "modules/core/org_number.hpp"
 
 #include <boost/json.hpp>
 
@@ -250,7 +251,7 @@ registration_input validate_registration(raw_registration const& raw, std::strin
     registration_input in;
     in.organisation_name = check.text("organisation.name", raw.organisation_name, name_max);
     if (!trim(raw.org_number).empty()) {
-        in.org_number = normalise_org_number(trim(raw.org_number));
+        in.org_number = core::normalise_org_number(trim(raw.org_number));
         if (in.org_number.empty())
             check.fail("organisation.org_number",
                        say(language,
@@ -304,26 +305,6 @@ registration_changes validate_changes(raw_registration const& raw, std::string_v
         out.attendees.push_back(check.attendee(a, "attendees[" + std::to_string(i) + "]"));
     }
     return out;
-}
-
-std::string normalise_org_number(std::string_view text) {
-    std::string digits;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char const c = text[i];
-        if (std::isdigit(static_cast<unsigned char>(c)))
-            digits += c;
-        else if (!(c == '-' && i == 6))
-            return {};
-    }
-    if (digits.size() != 10) return {};
-    // Luhn over the first nine digits, weights 2,1,2,1,… from the left.
-    int sum = 0;
-    for (std::size_t i = 0; i < 9; ++i) {
-        int d = (digits[i] - '0') * (i % 2 == 0 ? 2 : 1);
-        sum += d > 9 ? d - 9 : d;
-    }
-    if ((10 - sum % 10) % 10 != digits[9] - '0') return {};
-    return digits.substr(0, 6) + "-" + digits.substr(6);
 }
 
 }  // namespace samverkan::registrations

@@ -66,8 +66,4 @@ struct raw_registration {
                                                     std::string_view language,
                                                     server::field_errors& errors);
 
-/// An organisationsnummer as NNNNNN-NNNN when it has ten digits (dash optional) with a
-/// correct Luhn check digit; "" otherwise.
-[[nodiscard]] std::string normalise_org_number(std::string_view text);
-
 }  // namespace samverkan::registrations

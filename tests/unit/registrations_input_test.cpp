@@ -1,5 +1,6 @@
 // Registration input rules without I/O: the organisationsnummer check digit, field paths
 // and languages of the messages, CSV cells that cannot run as formulas.
+#include "modules/core/org_number.hpp"
 #include "modules/registrations/manage_token.hpp"
 #include "modules/registrations/registration_csv.hpp"
 #include "modules/registrations/registration_input.hpp"
@@ -29,13 +30,14 @@ raw_registration valid_raw() {
 BOOST_AUTO_TEST_SUITE(registrations_input)
 
 BOOST_AUTO_TEST_CASE(org_numbers_need_ten_digits_and_a_correct_luhn_check_digit) {
-    BOOST_TEST(normalise_org_number("802400-1235") == "802400-1235");
-    BOOST_TEST(normalise_org_number("8024001235") == "802400-1235");
-    BOOST_TEST(normalise_org_number("556036-0793") == "556036-0793");
-    BOOST_TEST(normalise_org_number("802400-1234").empty());  // wrong check digit
-    BOOST_TEST(normalise_org_number("80240-01235").empty());  // dash in the wrong place
-    BOOST_TEST(normalise_org_number("802400-123").empty());
-    BOOST_TEST(normalise_org_number("80240a-1235").empty());
+    BOOST_TEST(samverkan::core::normalise_org_number("802400-1235") == "802400-1235");
+    BOOST_TEST(samverkan::core::normalise_org_number("8024001235") == "802400-1235");
+    BOOST_TEST(samverkan::core::normalise_org_number("556036-0793") == "556036-0793");
+    BOOST_TEST(samverkan::core::normalise_org_number("802400-1234").empty());  // wrong check digit
+    BOOST_TEST(
+        samverkan::core::normalise_org_number("80240-01235").empty());  // dash in the wrong place
+    BOOST_TEST(samverkan::core::normalise_org_number("802400-123").empty());
+    BOOST_TEST(samverkan::core::normalise_org_number("80240a-1235").empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_valid_registration_has_no_problems) {
