@@ -1,6 +1,7 @@
 // The registration flow in headless Chromium (tests/browser/registration_flow.mjs) against
 // the real server and PostgreSQL: form with errors, correction, confirmation, manage link,
 // cancellation, and axe-core on every page on the way.
+#include "tests/support/browser_script.hpp"
 #include "tests/support/server_process.hpp"
 #include "tests/support/services.hpp"
 #include "tests/support/test_database.hpp"
@@ -11,24 +12,6 @@
 #include <string>
 
 using namespace samverkan;
-
-namespace {
-
-// Runs one script with node and returns its exit status; its output goes to the test log.
-int run_script(std::string const& script, std::string const& base_url) {
-    std::string const command = "node " + std::string{SAMVERKAN_SOURCE_DIR} + "/tests/browser/" +
-                                script + " " + base_url + " 2>&1";
-    std::FILE* pipe = ::popen(command.c_str(), "r");
-    BOOST_TEST_REQUIRE(pipe != nullptr);
-    std::string output;
-    char chunk[4096];
-    while (auto n = std::fread(chunk, 1, sizeof chunk, pipe)) output.append(chunk, n);
-    int const status = ::pclose(pipe);
-    BOOST_TEST_MESSAGE(script << ":\n" << output);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(registrations_browser, *test::needs("SAMVERKAN_TEST_CHROMIUM"))
 
@@ -45,8 +28,8 @@ BOOST_AUTO_TEST_CASE(a_participant_registers_corrects_mistakes_and_cancels_in_a_
         " from (select (date_trunc('day', now() at time zone 'Europe/Stockholm')"
         " + interval '30 days 17 hours') at time zone 'Europe/Stockholm' as t) s");
     test::server_process server{database.url(), {{"--registration-rate-limit", "0"}}};
-    BOOST_TEST(run_script("registration_flow.mjs",
-                          "http://127.0.0.1:" + std::to_string(server.port())) == 0);
+    BOOST_TEST(test::run_browser_script("registration_flow.mjs",
+                                        "http://127.0.0.1:" + std::to_string(server.port())) == 0);
     BOOST_TEST(
         database.scalar("select count(*) from registrations where cancelled_at is not null") == 1);
     BOOST_TEST(database.scalar("select count(*) from outbox where template = 'cancelled'") == 1);
