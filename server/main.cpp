@@ -202,6 +202,8 @@ void add_gauges(application& a) {
                       [&a] { return static_cast<double>(a.mail_sender.sent()); });
     a.stats.add_gauge("samverkan_mail_failed", "Messages this instance marked failed since start.",
                       [&a] { return static_cast<double>(a.mail_sender.failed()); });
+    a.stats.add_gauge("samverkan_password_checks", "Argon2id password checks since start.",
+                      [&a] { return static_cast<double>(a.auth.password_checks()); });
 }
 
 // Periodic jobs that run beside the mail sender (started and stopped with it), each safe

@@ -87,6 +87,7 @@ auth_service::~auth_service() {
 }
 
 asio::awaitable<bool> auth_service::verify_off_thread(std::string hash, std::string password) {
+    ++password_checks_;
     co_return co_await server::run_blocking(hashing_,
                                             [&] { return verify_password(hash, password); });
 }

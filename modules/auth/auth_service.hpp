@@ -10,6 +10,7 @@
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/thread_pool.hpp>
 
+#include <atomic>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,10 @@ public:
     ~auth_service();
 
     [[nodiscard]] auth_settings const& settings() const { return settings_; }
+
+    /// Argon2id password checks since start, dummy checks for unknown addresses included:
+    /// every login attempt that is not throttled costs exactly one.
+    [[nodiscard]] unsigned long long password_checks() const { return password_checks_.load(); }
 
     /// A new session for a right e-mail and password of an active user. Otherwise 401 with
     /// the same answer whether the address is unknown, the password wrong or the account
@@ -85,6 +90,7 @@ private:
     auth_settings settings_;
     asio::thread_pool hashing_;
     std::string dummy_hash_;
+    std::atomic<unsigned long long> password_checks_{0};
 };
 
 }  // namespace samverkan::auth

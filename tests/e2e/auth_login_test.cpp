@@ -1,5 +1,5 @@
 // Logins over the real server and database: one answer for unknown e-mail and wrong
-// password (status, body and time), throttling per account and per address (also under
+// password (status, body and cost), throttling per account and per address (also under
 // concurrency), input errors, and the security headers.
 #include "tests/e2e/auth_fixture.hpp"
 #include "tests/support/services.hpp"
@@ -56,26 +56,28 @@ BOOST_AUTO_TEST_CASE(unknown_email_wrong_password_and_inactive_account_get_the_s
     BOOST_TEST(wrong.json().at("error").as_string() == "unauthenticated");
 }
 
-BOOST_AUTO_TEST_CASE(unknown_email_takes_as_long_as_a_wrong_password) {
-    // Interleaved, several each, medians compared: without the dummy hash an unknown
-    // address would answer in about 1 ms against about 100 ms for a password check.
+BOOST_AUTO_TEST_CASE(unknown_email_costs_one_password_check_like_a_wrong_password) {
+    // "Roughly the same time" is proven by the work done, not by a stopwatch on a shared
+    // machine: an unknown address is checked against a dummy Argon2id hash made by the
+    // same hash_password as real ones, so each attempt costs exactly one check.
     std::vector<double> wrong_ms, unknown_ms;
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < 3; ++i) {
         for (auto* out : {&wrong_ms, &unknown_ms}) {
             auto const email =
                 out == &wrong_ms ? admin.email : "nobody" + std::to_string(i) + "@example.org";
+            auto const before = test::metric_value(client, "samverkan_password_checks");
             auto const started = std::chrono::steady_clock::now();
             BOOST_TEST(try_login(client, email, "inte det rätta lösenordet").status == 401u);
             out->push_back(std::chrono::duration<double, std::milli>(
                                std::chrono::steady_clock::now() - started)
                                .count());
+            BOOST_TEST(test::metric_value(client, "samverkan_password_checks") == before + 1);
         }
     }
-    auto const wrong = median_ms(wrong_ms);
-    auto const unknown = median_ms(unknown_ms);
-    BOOST_TEST_MESSAGE("median login answer: wrong password " << wrong << " ms, unknown e-mail "
-                                                              << unknown << " ms");
-    BOOST_TEST(std::min(wrong, unknown) / std::max(wrong, unknown) > 0.6);
+    // Reported, not asserted: timings on a loaded CI machine say little.
+    BOOST_TEST_MESSAGE("median login answer: wrong password "
+                       << median_ms(wrong_ms) << " ms, unknown e-mail " << median_ms(unknown_ms)
+                       << " ms");
 }
 
 BOOST_AUTO_TEST_CASE(failed_logins_are_throttled_per_account_with_retry_after) {

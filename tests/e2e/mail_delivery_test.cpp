@@ -69,10 +69,7 @@ server_process::options sender_options(smtp_sink const& sink, std::string batch)
 
 long long metric(server_process const& server, std::string const& name) {
     http_client client{server.port()};
-    auto const text = client.get("/metrics").body;
-    auto const at = text.find("\n" + name + " ");
-    BOOST_REQUIRE(at != std::string::npos);
-    return std::stoll(text.substr(at + name.size() + 2));
+    return metric_value(client, name);
 }
 
 bool wait_all_sent(test_database& t, long long n, std::chrono::seconds timeout) {

@@ -215,4 +215,11 @@ std::string raw_connection::read_until_closed(std::chrono::milliseconds timeout,
     }
 }
 
+long long metric_value(http_client& client, std::string const& name) {
+    auto const text = client.get("/metrics").body;
+    auto const at = text.find("\n" + name + " ");
+    BOOST_REQUIRE_MESSAGE(at != std::string::npos, "no metric " << name);
+    return std::stoll(text.substr(at + name.size() + 2));
+}
+
 }  // namespace samverkan::test

@@ -55,6 +55,10 @@ private:
     std::unique_ptr<impl> impl_;
 };
 
+/// The value of an unlabelled metric on the server's /metrics page (fails the test when
+/// the metric is not there).
+[[nodiscard]] long long metric_value(http_client& client, std::string const& name);
+
 /// application/x-www-form-urlencoded encoding of one value.
 [[nodiscard]] std::string form_encode(std::string const& value);
 
