@@ -1,7 +1,8 @@
 #include "modules/core/pages.hpp"
 
+#include "modules/core/mustache_data.hpp"
+
 #include <boost/json.hpp>
-#include <kainjow/mustache.hpp>
 
 #include <fstream>
 #include <iterator>
@@ -10,34 +11,6 @@
 namespace samverkan::core {
 
 namespace mustache = kainjow::mustache;
-
-namespace {
-
-mustache::data to_data(boost::json::value const& value) {
-    switch (value.kind()) {
-        case boost::json::kind::object: {
-            mustache::data out{mustache::data::type::object};
-            for (auto const& [key, item] : value.get_object())
-                out.set(std::string{key}, to_data(item));
-            return out;
-        }
-        case boost::json::kind::array: {
-            mustache::data out{mustache::data::type::list};
-            for (auto const& item : value.get_array()) out.push_back(to_data(item));
-            return out;
-        }
-        case boost::json::kind::string:
-            return mustache::data{std::string{value.get_string()}};
-        case boost::json::kind::bool_:
-            return mustache::data{value.get_bool()};
-        case boost::json::kind::null:
-            return mustache::data{false};
-        default:
-            return mustache::data{boost::json::serialize(value)};
-    }
-}
-
-}  // namespace
 
 page_renderer::page_renderer(std::filesystem::path const& templates_dir) {
     if (!std::filesystem::is_directory(templates_dir))
@@ -58,7 +31,7 @@ std::string page_renderer::render(std::string_view name, boost::json::object con
     mustache::mustache tmpl{it->second};
     if (!tmpl.is_valid())
         throw std::runtime_error("template " + std::string{name} + ": " + tmpl.error_message());
-    auto context = to_data(data);
+    auto context = mustache_data(data);
     // Partials: {{> _name}} renders the template _name.mustache. Only names starting with
     // '_' are partials, so they never shadow a data key.
     for (auto const& [partial_name, text] : templates_) {

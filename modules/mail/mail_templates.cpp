@@ -1,10 +1,10 @@
 #include "modules/mail/mail_templates.hpp"
 
+#include "modules/core/mustache_data.hpp"
 #include "modules/mail/mail.hpp"
 #include "modules/mail/mime.hpp"
 
 #include <boost/json.hpp>
-#include <kainjow/mustache.hpp>
 
 #include <array>
 #include <fstream>
@@ -20,30 +20,6 @@ namespace {
 
 constexpr std::array<std::string_view, 2> languages{"sv", "en"};
 constexpr std::array<std::string_view, 3> parts{"subject", "txt", "html"};
-
-mustache::data to_data(boost::json::value const& value) {
-    switch (value.kind()) {
-        case boost::json::kind::object: {
-            mustache::data out{mustache::data::type::object};
-            for (auto const& [key, item] : value.get_object())
-                out.set(std::string{key}, to_data(item));
-            return out;
-        }
-        case boost::json::kind::array: {
-            mustache::data out{mustache::data::type::list};
-            for (auto const& item : value.get_array()) out.push_back(to_data(item));
-            return out;
-        }
-        case boost::json::kind::string:
-            return mustache::data{std::string{value.get_string()}};
-        case boost::json::kind::bool_:
-            return mustache::data{value.get_bool()};
-        case boost::json::kind::null:
-            return mustache::data{false};
-        default:
-            return mustache::data{boost::json::serialize(value)};
-    }
-}
 
 std::string key_of(std::string_view language, std::string_view name, std::string_view part) {
     std::string key{language};
@@ -104,7 +80,7 @@ namespace {
 rendered_mail render_compiled(detail::compiled_mail& c, template_library::source_map const& sources,
                               std::string_view language, std::string const& key,
                               boost::json::object const& values) {
-    auto data = to_data(values);
+    auto data = core::mustache_data(values);
     rendered_mail out;
     set_partials(data, sources, language, "subject");
     out.subject = neutralise_header_text(render_one(c.subject, data, key + ".subject"));

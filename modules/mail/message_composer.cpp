@@ -1,8 +1,8 @@
 #include "modules/mail/message_composer.hpp"
 
+#include "modules/core/icalendar.hpp"
 #include "modules/core/json_input.hpp"
 #include "modules/core/time.hpp"
-#include "modules/mail/ics.hpp"
 #include "modules/mail/mail_settings.hpp"
 #include "modules/mail/mime.hpp"
 
@@ -52,20 +52,9 @@ boost::json::object event_data(event_details const& e, std::string const& langua
 }
 
 std::string calendar_for(outbox_row const& row, event_details const& e, std::string const& base_url,
-                         std::string const& domain, long long now) {
-    calendar_event c;
-    c.uid = "event-" + std::to_string(e.id) + "@" + domain;  // as GET /events/{id}.ics
-    c.title = e.title;
-    c.location = e.address.empty() ? e.venue
-                 : e.venue.empty() ? e.address
-                                   : e.venue + ", " + e.address;
-    c.description = e.description;
-    c.url = base_url + "/events/" + std::to_string(e.id);
-    c.starts_at = e.starts_at;
-    c.ends_at = e.ends_at;
-    c.stamp = row.created_at > 0 ? row.created_at : now;
-    c.cancelled = e.status == "cancelled";
-    return build_ics(c);
+                         long long now) {
+    long long const stamp = row.created_at > 0 ? row.created_at : now;
+    return core::icalendar({core::calendar_entry_of(e, base_url, stamp)});
 }
 
 // Mustache cannot compare: give each attendee flags for its status, and the list its own.
@@ -90,15 +79,6 @@ void add_attendee_flags(boost::json::object& data) {
     }
     data["has_attendees"] = any;
     data["any_waitlisted"] = waitlisted;
-}
-
-// "https://samverkan.kristianstad.se:8443/x" → "samverkan.kristianstad.se".
-std::string url_host(std::string const& url) {
-    auto const start = url.find("://");
-    auto host = start == std::string::npos ? url : url.substr(start + 3);
-    host = host.substr(0, host.find_first_of("/?#"));
-    if (host.starts_with('[')) return host.substr(0, host.find(']') + 1);
-    return host.substr(0, host.find(':'));
 }
 
 }  // namespace
@@ -158,10 +138,9 @@ composed_message message_composer::compose(outbox_row const& row, long long now)
     if (auto const* url = data.if_contains("unsubscribe_url"); url && url->is_string())
         m.list_unsubscribe_url = std::string{url->get_string()};
     if (row.event && attaches_calendar(row.template_name))
-        m.attachments.push_back(
-            {"text/calendar; charset=UTF-8; method=PUBLISH",
-             language == std::string_view{"en"} ? "event.ics" : "evenemang.ics",
-             calendar_for(row, *row.event, base_url_, url_host(base_url_), now)});
+        m.attachments.push_back({"text/calendar; charset=UTF-8; method=PUBLISH",
+                                 language == std::string_view{"en"} ? "event.ics" : "evenemang.ics",
+                                 calendar_for(row, *row.event, base_url_, now)});
     return {{settings_.from_address, {row.recipient_email}}, build_mime(m)};
 }
 

@@ -1,5 +1,5 @@
 // MIME building blocks without any I/O: encodings, line limits, header safety, calendar.
-#include "modules/mail/ics.hpp"
+#include "modules/core/icalendar.hpp"
 #include "modules/mail/mail_settings.hpp"
 #include "modules/mail/mail_templates.hpp"
 #include "modules/mail/mime.hpp"
@@ -138,13 +138,13 @@ BOOST_AUTO_TEST_CASE(multipart_structure_has_alternative_inside_mixed_with_attac
 }
 
 BOOST_AUTO_TEST_CASE(calendar_text_is_escaped_and_folded_at_75_octets) {
-    BOOST_TEST(ics_escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne");
-    calendar_event e;
+    BOOST_TEST(core::ics_escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne");
+    core::calendar_entry e;
     e.uid = "event-1@example.se";
     e.title = std::string(100, 'a') + "ååå";
     e.starts_at = 1781362800;  // 2026-06-13 15:00 UTC
     e.ends_at = 1781371800;
-    auto const ics = build_ics(e);
+    auto const ics = core::icalendar({e});
     for (auto const& line : crlf_split(ics)) BOOST_TEST(line.size() <= 75u);
     BOOST_TEST(ics.find("DTSTART;TZID=Europe/Stockholm:20260613T170000") != std::string::npos);
     BOOST_TEST(ics.find("DTEND;TZID=Europe/Stockholm:20260613T193000") != std::string::npos);
