@@ -22,7 +22,7 @@ api_error wrong_login() {
 
 api_error throttled(long long retry_after) {
     return api_error(error_kind::rate_limited,
-                     "Too many failed logins. Wait a while and try again.")
+                     "Too many failed password attempts. Wait a while and try again.")
         .with_header("Retry-After", std::to_string(std::max(1LL, retry_after)));
 }
 
@@ -96,6 +96,18 @@ asio::awaitable<std::string> auth_service::hash_off_thread(std::string password)
     co_return co_await server::run_blocking(hashing_, [&] { return hash_password(password); });
 }
 
+asio::awaitable<void> auth_service::refuse_when_throttled(
+    repository::attempt_counts const& counts) {
+    bool const account_blocked = counts.account_failures > settings_.max_failures_per_account;
+    bool const address_blocked = counts.address_failures > settings_.max_failures_per_address;
+    if (!account_blocked && !address_blocked) co_return;
+    // A refused attempt is not a failure: it must not prolong the block.
+    long long const id = counts.attempt_id;
+    co_await db_.run([id](soci::session& sql) { repository::forget_attempt(sql, id); });
+    throw throttled(std::max(account_blocked ? counts.account_retry_after : 0,
+                             address_blocked ? counts.address_retry_after : 0));
+}
+
 asio::awaitable<session_grant> auth_service::login(std::string email, std::string password,
                                                    std::string client_address) {
     email = normalise_email(email);
@@ -104,14 +116,7 @@ asio::awaitable<session_grant> auth_service::login(std::string email, std::strin
         auto counts = repository::start_attempt(sql, email, client_address, window);
         return std::pair{counts, repository::find_user_by_email(sql, email)};
     });
-    bool const account_blocked = counts.account_failures > settings_.max_failures_per_account;
-    bool const address_blocked = counts.address_failures > settings_.max_failures_per_address;
-    if (account_blocked || address_blocked) {
-        co_await db_.run(
-            [&](soci::session& sql) { repository::forget_attempt(sql, counts.attempt_id); });
-        throw throttled(std::max(account_blocked ? counts.account_retry_after : 0,
-                                 address_blocked ? counts.address_retry_after : 0));
-    }
+    co_await refuse_when_throttled(counts);
     // Unknown addresses are checked against a dummy hash so they take as long.
     std::string const& hash = found ? found->password_hash : dummy_hash_;
     bool const matches = co_await verify_off_thread(hash, password);
@@ -152,14 +157,21 @@ asio::awaitable<session_grant> auth_service::change_password(identity who, std::
     if (auto const p = check_password(replacement, who.email))
         problems.push_back({"new_password", *p});
     if (!problems.empty()) throw invalid_input(problems);
-    auto const stored = co_await db_.run(
-        [&](soci::session& sql) { return repository::find_user(sql, who.user_id); });
+    // Guessing the current password with a stolen session counts against the same limits
+    // as guessing it at the login form.
+    long long const window = settings_.failure_window.count();
+    auto [counts, stored] = co_await db_.run([&](soci::session& sql) {
+        auto counts = repository::start_attempt(sql, who.email, client_address, window);
+        return std::pair{counts, repository::find_user(sql, who.user_id)};
+    });
+    co_await refuse_when_throttled(counts);
     if (!stored) throw api_error(error_kind::unauthenticated, "Sign in first.");
     bool const current_ok = co_await verify_off_thread(stored->password_hash, current);
     if (!current_ok) throw invalid_input({{"current_password", problem::wrong_current_password}});
     std::string const hash = co_await hash_off_thread(replacement);
     long long const lifetime = settings_.session_lifetime.count();
     co_return co_await db_.transact([&](soci::session& sql) {
+        repository::mark_attempt_succeeded(sql, counts.attempt_id);
         repository::set_password(sql, who.user_id, hash);
         // Every session ends, so a stolen session cannot outlive the change.
         repository::delete_user_sessions(sql, who.user_id);

@@ -19,6 +19,10 @@ namespace samverkan::db {
 class database;
 }
 
+namespace samverkan::auth::repository {
+struct attempt_counts;
+}
+
 namespace samverkan::auth {
 
 /// A 422 whose problems the pages can show in Swedish; the API shows its English fields.
@@ -83,6 +87,8 @@ public:
     std::optional<user> add_first_admin_now(new_user u);
 
 private:
+    /// 429 with Retry-After when the account or the address has failed too often.
+    asio::awaitable<void> refuse_when_throttled(repository::attempt_counts const& counts);
     asio::awaitable<bool> verify_off_thread(std::string hash, std::string password);
     asio::awaitable<std::string> hash_off_thread(std::string password);
 

@@ -160,6 +160,31 @@ BOOST_AUTO_TEST_CASE(password_change_checks_the_current_password_and_the_rules) 
     BOOST_TEST(client.get("/api/v1/auth/me").status == 200u);  // nothing changed
 }
 
+BOOST_AUTO_TEST_CASE(guessing_the_current_password_is_throttled_like_logins) {
+    // A stolen session must not become a way round the login limits.
+    auto const csrf = login(client, admin);
+    auto change = [&](std::string const& current) {
+        return client.post_json("/api/v1/auth/password",
+                                json::object{{"current_password", current},
+                                             {"new_password", "ett helt nytt lösenord 2026"}},
+                                {{"X-CSRF-Token", csrf}});
+    };
+    for (int i = 0; i < 5; ++i)
+        BOOST_TEST(change("gissning nummer " + std::to_string(i)).status == 422u);
+    auto const refused = change(test::good_password);  // even the right one, now
+    BOOST_TEST(refused.status == 429u);
+    BOOST_TEST(refused.json().at("error").as_string() == "rate_limited");
+    BOOST_TEST(std::stoi(refused.header("retry-after")) >= 1);
+    BOOST_TEST(database.scalar("select count(*) from login_attempts where not succeeded") == 5);
+    // The same account cannot be guessed at the login form meanwhile either.
+    auto other = this->test::auth_server::client();
+    BOOST_TEST(other
+                   .post_json("/api/v1/auth/login", json::object{{"email", admin.email},
+                                                                 {"password", test::good_password}})
+                   .status == 429u);
+    BOOST_TEST(client.get("/api/v1/auth/me").status == 200u);  // the session itself goes on
+}
+
 BOOST_AUTO_TEST_CASE(deactivating_a_user_ends_their_sessions_and_refuses_their_login) {
     auto const csrf = login(client, admin);
     auto const organiser = add_user("org@example.org", "organiser");
