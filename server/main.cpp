@@ -239,7 +239,8 @@ void wire_routes(server::router& routes, application& a, app_settings const& app
     mail::register_mail_routes(routes, a.mail, a.auth, a.pages);
     organisations::register_organisation_routes(routes, a.organisations, a.auth);
     organisations::register_organisation_pages(routes, a.organisations, a.auth, a.pages);
-    invitations::register_invitation_routes(routes, a.invitations, a.mail, a.auth, a.pages);
+    invitations::register_invitation_routes(routes, a.invitations, a.organisations, a.mail, a.auth,
+                                            a.pages);
 }
 
 // Serves until SIGINT/SIGTERM, then drains connections and stops the background jobs.

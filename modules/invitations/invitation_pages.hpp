@@ -16,16 +16,23 @@ namespace samverkan::mail {
 class mail_service;
 }
 
+namespace samverkan::organisations {
+class organisation_service;
+}
+
 namespace samverkan::invitations {
 
 class invitation_service;
 
 /// The organisers' page of an event's invitations and messages (Swedish, no JavaScript):
-/// GET /staff/events/{id}/invitations shows queued / sent / failed and two forms;
-/// POST /staff/events/{id}/invitations sends a round (303 back with the counts);
+/// GET /staff/events/{id}/invitations shows queued / sent / failed and two forms (the
+/// invitation form lists the register's organisations as checkboxes);
+/// POST /staff/events/{id}/invitations sends a round (303 back with the counts; 422 with the
+/// choices kept when the form is wrong);
 /// POST /staff/events/{id}/messages previews (the page again, with the mail) or sends a
 /// message to attendees chosen by status (303 back).
 void register_invitation_pages(server::router& routes, invitation_service& service,
+                               organisations::organisation_service& organisations,
                                mail::mail_service& mail, auth::auth_service& auth,
                                core::page_renderer const& pages);
 

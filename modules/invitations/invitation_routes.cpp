@@ -6,6 +6,7 @@
 #include "modules/core/time.hpp"
 #include "modules/invitations/invitation_pages.hpp"
 #include "modules/invitations/invitation_service.hpp"
+#include "modules/invitations/organisation_choice.hpp"
 #include "modules/mail/mail_service.hpp"
 #include "server/api_error.hpp"
 #include "server/response.hpp"
@@ -71,6 +72,19 @@ invitation_request read_request(json::object const& body) {
         r.fail("organisation_ids", "Choose at least one organisation or extra recipient.");
     core::throw_if_invalid(errors);
     return out;
+}
+
+// Chosen organisations must be in the register: a typo in an id is an error, not silence.
+asio::awaitable<void> check_known(organisations::organisation_service& organisations,
+                                  invitation_request const& request) {
+    if (request.audience != "selected" || request.organisation_ids.empty()) co_return;
+    auto const options = co_await organisation_options(organisations);
+    auto const unknown = unknown_ids(options, request.organisation_ids);
+    if (unknown.empty()) co_return;
+    std::string list;
+    for (auto const id : unknown) list += (list.empty() ? "" : ", ") + std::to_string(id);
+    server::field_errors errors{{"organisation_ids", "Unknown organisation ids: " + list + "."}};
+    core::throw_if_invalid(errors);
 }
 
 json::object row_json(invitation_row const& i) {
@@ -173,6 +187,7 @@ void register_unsubscribe(server::router& routes, invitation_service& service,
 }  // namespace
 
 void register_invitation_routes(server::router& routes, invitation_service& service,
+                                organisations::organisation_service& organisations,
                                 mail::mail_service& mail, auth::auth_service& auth,
                                 core::page_renderer const& pages) {
     auto const organiser = auth::require(auth, auth::role::organiser);
@@ -189,9 +204,10 @@ void register_invitation_routes(server::router& routes, invitation_service& serv
         organiser);
     routes.add(
         http::verb::post, "/api/v1/events/{id}/invitations",
-        [&service](server::request& req) -> asio::awaitable<server::response> {
+        [&service, &organisations](server::request& req) -> asio::awaitable<server::response> {
             auto const id = server::path_id(req, "id");
             auto request = read_request(core::parse_json_object(req));
+            co_await check_known(organisations, request);
             // Named, not a temporary inside the co_await: g++ 12 destroys such temporaries
             // twice (it crashed here with "free(): invalid pointer").
             actor const who{auth::current_user(req).user_id, req.client_address};
@@ -211,7 +227,7 @@ void register_invitation_routes(server::router& routes, invitation_service& serv
             co_return res;
         },
         organiser);
-    register_invitation_pages(routes, service, mail, auth, pages);
+    register_invitation_pages(routes, service, organisations, mail, auth, pages);
     register_unsubscribe(routes, service, pages);
 }
 

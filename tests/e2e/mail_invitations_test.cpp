@@ -246,6 +246,99 @@ BOOST_AUTO_TEST_CASE(the_staff_page_sends_invitations_and_previews_and_sends_mes
     BOOST_REQUIRE(sink.wait_for(4, 20s));
 }
 
+BOOST_AUTO_TEST_CASE(the_staff_page_lists_the_register_and_invites_only_the_ticked_organisations) {
+    app.database.execute(
+        "insert into organisations (id, name, locality, area) values"
+        " (4, 'Vä Hembygdsförening', 'Vä', 'rural');"
+        "insert into contacts (organisation_id, name, email) values"
+        " (4, 'Ulla Vä', 'ulla@va.example')");
+    auto const page = "/staff/events/" + std::to_string(event) + "/invitations";
+    auto const shown = client.get(page);
+    BOOST_REQUIRE_EQUAL(shown.status, 200u);
+    for (auto const text :
+         {"Välj organisationer (4 i registret)", "value=\"selected\"", "Åhus Byalag",
+          "2 kontakter med e-post", "Vä, landsbygd · 1 kontakt med e-post",
+          "name=\"organisation_ids\" value=\"4\">",
+          // No contact, no invitation: shown, but it cannot be ticked, and the page says why.
+          "name=\"organisation_ids\" value=\"3\" disabled>",
+          "kan inte väljas: ingen kontaktperson med e-post"})
+        BOOST_TEST(shown.body.find(text) != std::string::npos, text);
+
+    auto const sent = client.post_form(page, {{"csrf_token", csrf.at("X-CSRF-Token")},
+                                              {"audience", "selected"},
+                                              {"organisation_ids", "1"},
+                                              {"organisation_ids", "4"},
+                                              {"extra", ""}});
+    BOOST_REQUIRE_EQUAL(sent.status, 303u);
+    BOOST_TEST(sent.header("location").find("queued_now=3") != std::string::npos);
+    // Exactly the contacts of the two ticked organisations: Degeberga IF is left out.
+    auto const invited =
+        "select count(*) from invitations where event_id = " + std::to_string(event) + " and ";
+    BOOST_TEST(app.database.scalar(invited + "true") == 3);
+    BOOST_TEST(app.database.scalar(invited +
+                                   "((organisation_id = 1 and email in ('asa@byalag.example',"
+                                   " 'bo@byalag.example')) or (organisation_id = 4 and email ="
+                                   " 'ulla@va.example'))") == 3);
+    BOOST_TEST(app.database.scalar("select count(*) from outbox where template = 'invitation'") ==
+               3);
+    BOOST_TEST(app.database.scalar("select count(*) from outbox where template = 'invitation' and"
+                                   " recipient_email in ('asa@byalag.example', 'bo@byalag.example',"
+                                   " 'ulla@va.example')") == 3);
+    BOOST_REQUIRE(sink.wait_for(3, 20s));
+}
+
+BOOST_AUTO_TEST_CASE(the_staff_page_refuses_a_bad_selection_in_swedish_and_keeps_the_choices) {
+    auto const page = "/staff/events/" + std::to_string(event) + "/invitations";
+    auto const token = csrf.at("X-CSRF-Token");
+    using form = std::vector<std::pair<std::string, std::string>>;
+    auto const nothing = client.post_form(
+        page, form{{"csrf_token", token}, {"audience", "selected"}, {"resend", "on"}});
+    BOOST_REQUIRE_EQUAL(nothing.status, 422u);
+    for (auto const text : {"class=\"error-summary\"", "Inbjudningarna skickades inte",
+                            "<a href=\"#organisations\">Kryssa i minst en organisation i listan",
+                            "id=\"audience-selected\" name=\"audience\" value=\"selected\" checked",
+                            "id=\"resend\" name=\"resend\" checked", "id=\"organisations\" open"})
+        BOOST_TEST(nothing.body.find(text) != std::string::npos, text);
+    BOOST_TEST(nothing.body.find("value=\"all\" checked") == std::string::npos);
+
+    auto const unknown = client.post_form(page, form{{"csrf_token", token},
+                                                     {"audience", "selected"},
+                                                     {"organisation_ids", "2"},
+                                                     {"organisation_ids", "999"}});
+    BOOST_REQUIRE_EQUAL(unknown.status, 422u);
+    BOOST_TEST(unknown.body.find("Organisationen med nummer 999 finns inte i registret") !=
+               std::string::npos);
+    BOOST_TEST(unknown.body.find("value=\"2\" checked") != std::string::npos);  // kept
+
+    auto const no_contact = client.post_form(
+        page, form{{"csrf_token", token}, {"audience", "selected"}, {"organisation_ids", "3"}});
+    BOOST_TEST(no_contact.status == 422u);
+    BOOST_TEST(no_contact.body.find("Tom Förening har ingen kontaktperson med e-postadress") !=
+               std::string::npos);
+    // Ticked organisations with "Alla" chosen would invite everyone: ask instead.
+    auto const mixed = client.post_form(
+        page, form{{"csrf_token", token}, {"audience", "all"}, {"organisation_ids", "1"}});
+    BOOST_TEST(mixed.status == 422u);
+    BOOST_TEST(mixed.body.find("Du har kryssat i organisationer men valt en annan") !=
+               std::string::npos);
+    auto const garbage = client.post_form(
+        page, form{{"csrf_token", token}, {"audience", "selected"}, {"organisation_ids", "1x"}});
+    BOOST_TEST(garbage.status == 422u);
+    auto const no_extra = client.post_form(page, form{{"csrf_token", token}, {"audience", "none"}});
+    BOOST_TEST(no_extra.status == 422u);
+    BOOST_TEST(no_extra.body.find("Skriv in minst en extra mottagare") != std::string::npos);
+    BOOST_TEST(app.database.scalar("select count(*) from invitations") == 0);
+    BOOST_TEST(app.database.scalar("select count(*) from outbox") == 0);
+
+    // The API says the same for unknown ids, by field.
+    auto const api =
+        invite(json::object{{"audience", "selected"}, {"organisation_ids", json::array{2, 999}}});
+    BOOST_REQUIRE_EQUAL(api.status, 422u);
+    BOOST_TEST(str(api.json().at("fields").at("organisation_ids")).find("999") !=
+               std::string::npos);
+    BOOST_TEST(app.database.scalar("select count(*) from invitations") == 0);
+}
+
 BOOST_AUTO_TEST_CASE(admins_see_failed_mail_and_queue_it_again) {
     auto const refused = invite(
         json::object{{"audience", "selected"},
