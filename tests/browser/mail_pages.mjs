@@ -1,0 +1,159 @@
+// The staff pages of mail, the organisation register and invitations in a real browser,
+// with axe-core (WCAG 2.1 A and AA) on every page state:
+// an organiser searches the register, adds an organisation (a validation error, then
+// corrected), edits it and adds a contact, imports a small CSV with a bad line, invites
+// just that organisation from an event's invitation page (an empty choice first), previews
+// the invitation mail and a message to participants; an admin sees the outbox.
+// With MAIL_PAGES_UNSUBSCRIBE_PATH set (the harness reads the invitation's link from the
+// outbox after the first run), it instead walks the public unsubscribe pages.
+// Environment: MAIL_PAGES_ORGANISER, MAIL_PAGES_ADMIN (e-mail addresses),
+// MAIL_PAGES_PASSWORD, MAIL_PAGES_EVENT (the event's id).
+import { run, expect, expectAccessible } from './lib.mjs';
+
+const env = name => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+};
+
+async function login(page, baseUrl, email) {
+  await page.goto(baseUrl + '/login');
+  await page.fill('#email', email);
+  await page.fill('#password', env('MAIL_PAGES_PASSWORD'));
+  await Promise.all([page.waitForURL(baseUrl + '/staff'), page.press('#password', 'Enter')]);
+}
+
+async function submit(page, formAction) {
+  await Promise.all([page.waitForLoadState('load'),
+    page.click(`form[action="${formAction}"] button[type=submit]`)]);
+}
+
+async function register(page, baseUrl) {
+  let response = await page.goto(baseUrl + '/staff/organisations');
+  expect(response.status() === 200, `the register answered ${response.status()}`);
+  await expectAccessible(page, 'the organisation register');
+  await page.fill('#q', 'åhus');
+  await Promise.all([page.waitForURL(/q=/), page.press('#q', 'Enter')]);
+  const found = await page.textContent('table');
+  expect(found.includes('Åhus Byalag') && !found.includes('Degeberga'),
+    `the search for åhus found: ${found}`);
+  await expectAccessible(page, 'the register searched');
+
+  // A new organisation with a wrong organisationsnummer, then corrected.
+  await page.click('a[href="/staff/organisations/new"]');
+  await expectAccessible(page, 'the new organisation form');
+  await page.fill('#name', 'Tosteberga Byalag');
+  await page.fill('#org_number', '12345');
+  await submit(page, '/staff/organisations/new');
+  const summary = await page.textContent('.error-summary');
+  expect(summary.includes('Organisationen sparades inte'), `no error summary: ${summary}`);
+  expect(await page.inputValue('#name') === 'Tosteberga Byalag', 'the typed name was lost');
+  await expectAccessible(page, 'the organisation form with an error');
+  await page.fill('#org_number', '802400-1235');
+  await submit(page, '/staff/organisations/new');
+  expect(/\/staff\/organisations\/\d+\?saved=1$/.test(page.url()), `not saved: ${page.url()}`);
+  await expectAccessible(page, 'the saved organisation');
+
+  // Edit it: where it works, and a contact person.
+  await page.fill('#locality', 'Tosteberga');
+  await page.check('#area-rural');
+  await page.fill('#contact_name_1', 'Tove Tosteberg');
+  await page.fill('#contact_email_1', 'tove@tosteberga.example');
+  const action = await page.getAttribute('main form[method=post]', 'action');
+  await submit(page, action);
+  expect((await page.textContent('[role=status]')).includes('Ändringarna är sparade'), 'no saved notice');
+  expect(await page.inputValue('#contact_email_1') === 'tove@tosteberga.example', 'the contact was not kept');
+  await expectAccessible(page, 'the organisation with a contact');
+
+  response = await page.goto(baseUrl + '/staff/organisations/import');
+  await expectAccessible(page, 'the import page');
+  await page.fill('#csv', 'name;locality;contact_name;contact_email\n' +
+    'Vä Hembygdsförening;Vä;Ulla Vä;ulla@va.example\n' +
+    'Trasig Förening;Vä;Nils;inte-en-adress\n');
+  await submit(page, '/staff/organisations/import');
+  expect((await page.textContent('[role=status]')).includes('1 nya'), 'the import did not create one');
+  const lines = await page.$$eval('table tbody tr td:first-child', cells => cells.map(c => c.textContent.trim()));
+  expect(lines.length === 1 && lines[0] === '3', `not just line 3 reported: ${lines}`);
+  await expectAccessible(page, 'the import report');
+}
+
+async function invitations(page, baseUrl, event) {
+  const path = `/staff/events/${event}/invitations`;
+  await page.goto(baseUrl + path);
+  await expectAccessible(page, 'the invitation page');
+  await page.click('#organisations summary');
+  await page.check('#audience-selected');
+  await expectAccessible(page, 'the invitation page with the register open');
+  await submit(page, path);
+  const summary = await page.textContent('.error-summary');
+  expect(summary.includes('Kryssa i minst en organisation'), `no error for an empty choice: ${summary}`);
+  expect(await page.isChecked('#audience-selected'), 'the chosen audience was not kept');
+  await expectAccessible(page, 'the invitation page with an error');
+  if (process.env.SAMVERKAN_SCREENSHOT_DIR)
+    await page.screenshot({ path: process.env.SAMVERKAN_SCREENSHOT_DIR + '/invitations.png', fullPage: true });
+
+  const box = page.locator('.picker-list .choice', { hasText: 'Tosteberga Byalag' }).locator('input');
+  await box.check();
+  await submit(page, path);
+  const notice = await page.textContent('[role=status]');
+  expect(notice.includes('1 inbjudningar lades i kön'), `unexpected notice: ${notice}`);
+  expect((await page.textContent('table')).includes('tove@tosteberga.example'), 'the invitation is not listed');
+  await expectAccessible(page, 'the invitation page after sending');
+
+  await page.click(`a[href="/staff/events/${event}/mail-preview?template=invitation"]`);
+  await page.waitForSelector('.mail-html');
+  await expectAccessible(page, 'the mail preview');
+  await page.check('#language-en');
+  await page.click('form.preview-choice button[type=submit]');
+  await page.waitForURL(/language=en/);
+  await expectAccessible(page, 'the mail preview in English');
+
+  await page.goto(baseUrl + path);
+  await submit(page, `/staff/events/${event}/messages`);
+  expect((await page.textContent('.error-summary')).includes('minst en grupp'), 'no message error');
+  await expectAccessible(page, 'the message form with an error');
+  await page.check('#st-confirmed');
+  await page.fill('#subject', 'Ändrad lokal');
+  await page.fill('#body', 'Vi ses i Kaféet på våning 6.\nVälkomna!');
+  await Promise.all([page.waitForLoadState('load'), page.click('button[value=preview]')]);
+  const shown = await page.textContent('.mail-preview');
+  expect(shown.includes('Meddelandet går till 1 anmälningar'), `no message preview: ${shown}`);
+  await expectAccessible(page, 'the message preview');
+}
+
+async function outbox(page, baseUrl) {
+  await page.goto(baseUrl + '/logout');
+  await Promise.all([page.waitForURL(/\/login\?logged_out=1$/), page.click('main form button[type=submit]')]);
+  await login(page, baseUrl, env('MAIL_PAGES_ADMIN'));
+  const response = await page.goto(baseUrl + '/admin/outbox');
+  expect(response.status() === 200, `the outbox answered ${response.status()}`);
+  expect((await page.textContent('table')).includes('tove@tosteberga.example'), 'the invitation is not in the outbox');
+  await expectAccessible(page, 'the outbox');
+  await page.click('a[href="/admin/outbox?status=failed"]');
+  await expectAccessible(page, 'the outbox filtered to failed mail');
+}
+
+async function unsubscribe(page, baseUrl, path) {
+  let response = await page.goto(baseUrl + path);
+  expect(response.status() === 200, `the unsubscribe page answered ${response.status()}`);
+  expect((await page.textContent('main')).includes('tove@tosteberga.example'), 'the address is not shown');
+  await expectAccessible(page, 'the unsubscribe page');
+  await Promise.all([page.waitForLoadState('load'), page.click('main form button[type=submit]')]);
+  expect((await page.textContent('h1')).includes('avslutade'), 'not unsubscribed');
+  await expectAccessible(page, 'the unsubscribed page');
+  response = await page.goto(baseUrl + '/unsubscribe/' + 'A'.repeat(43));
+  expect(response.status() === 404, `an unknown link answered ${response.status()}`);
+  await expectAccessible(page, 'the unknown-link page');
+}
+
+await run(async (context, baseUrl) => {
+  const page = await context.newPage();
+  if (process.env.MAIL_PAGES_UNSUBSCRIBE_PATH) {
+    await unsubscribe(page, baseUrl, process.env.MAIL_PAGES_UNSUBSCRIBE_PATH);
+    return;
+  }
+  await login(page, baseUrl, env('MAIL_PAGES_ORGANISER'));
+  await register(page, baseUrl);
+  await invitations(page, baseUrl, env('MAIL_PAGES_EVENT'));
+  await outbox(page, baseUrl);
+});

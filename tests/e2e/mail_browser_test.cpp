@@ -1,0 +1,81 @@
+// The mail, organisation register and invitation staff pages in headless Chromium
+// (tests/browser/mail_pages.mjs) against the real server and PostgreSQL, axe-core on every
+// page state. The second run opens the invitation's own unsubscribe link, read from the
+// outbox row the first run queued.
+#include "modules/core/database.hpp"
+#include "tests/e2e/auth_fixture.hpp"
+#include "tests/support/browser_script.hpp"
+#include "tests/support/services.hpp"
+
+#include <soci/soci.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <unistd.h>
+
+using namespace samverkan;
+
+namespace {
+
+// The invitation's unsubscribe path (/unsubscribe/<token>) from its outbox payload: the
+// database keeps only the token's hash.
+std::string unsubscribe_path(test::test_database& database, std::string const& email) {
+    std::string url;
+    database.db().with_session([&](soci::session& sql) {
+        sql << "select payload->>'unsubscribe_url' from outbox"
+               " where template = 'invitation' and recipient_email = :email",
+            soci::use(email, "email"), soci::into(url);
+    });
+    auto const at = url.find("/unsubscribe/");
+    return at == std::string::npos ? std::string{} : url.substr(at);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(mail_browser, *test::needs("SAMVERKAN_TEST_CHROMIUM"))
+
+BOOST_AUTO_TEST_CASE(register_invitation_and_outbox_pages_work_in_a_browser_and_pass_axe) {
+    (void)test::service_env("SAMVERKAN_TEST_NODE_MODULES");
+    auto const mail_dir = std::filesystem::temp_directory_path() /
+                          ("samverkan-mail-browser-" + std::to_string(::getpid()));
+    test::auth_server app{{"--mail-dir", mail_dir.string(), "--mail-poll-ms", "50"}};
+    auto const organiser = app.add_user("arrangor@kristianstad.example", "organiser");
+    auto const admin = app.add_user("admin@kristianstad.example", "admin");
+    app.database.execute(
+        "insert into events (id, kind, title, starts_at, ends_at, venue, capacity, status)"
+        " values (1, 'theme_meeting', 'Tematräff: föreningsliv', now() + interval '30 days',"
+        " now() + interval '30 days 2 hours', 'Rådhuset, Kaféet', 60, 'published');"
+        "insert into organisations (name, locality, area) values"
+        " ('Åhus Byalag', 'Åhus', 'rural'), ('Degeberga IF', 'Degeberga', 'rural');"
+        "insert into contacts (organisation_id, name, email)"
+        " select id, 'Åsa Öberg', 'asa@byalag.example' from organisations"
+        " where name = 'Åhus Byalag';"
+        "insert into registrations (id, event_id, contact_name, contact_email, language,"
+        " manage_token_hash, consent_at) values"
+        " (1, 1, 'Åsa Öberg', 'asa@byalag.example', 'sv', '\\x01', now());"
+        "insert into attendees (registration_id, event_id, name, status) values"
+        " (1, 1, 'Åsa Öberg', 'confirmed')");
+    ::setenv("MAIL_PAGES_ORGANISER", organiser.email.c_str(), 1);
+    ::setenv("MAIL_PAGES_ADMIN", admin.email.c_str(), 1);
+    ::setenv("MAIL_PAGES_PASSWORD", test::good_password, 1);
+    ::setenv("MAIL_PAGES_EVENT", "1", 1);
+    auto const base = "http://127.0.0.1:" + std::to_string(app.server.port());
+    BOOST_TEST(test::run_browser_script("mail_pages.mjs", base) == 0);
+    // The page invited exactly the ticked organisation's contact.
+    BOOST_TEST(app.database.scalar("select count(*) from invitations") == 1);
+    BOOST_TEST(app.database.scalar("select count(*) from invitations"
+                                   " where email = 'tove@tosteberga.example'") == 1);
+
+    auto const path = unsubscribe_path(app.database, "tove@tosteberga.example");
+    BOOST_REQUIRE(!path.empty());
+    ::setenv("MAIL_PAGES_UNSUBSCRIBE_PATH", path.c_str(), 1);
+    BOOST_TEST(test::run_browser_script("mail_pages.mjs", base) == 0);
+    ::unsetenv("MAIL_PAGES_UNSUBSCRIBE_PATH");
+    BOOST_TEST(app.database.scalar("select count(*) from unsubscribes"
+                                   " where email = 'tove@tosteberga.example'") == 1);
+    std::error_code ignored;
+    std::filesystem::remove_all(mail_dir, ignored);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
