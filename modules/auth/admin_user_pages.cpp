@@ -54,7 +54,9 @@ asio::awaitable<json::object> users_page_data(auth_service& auth, server::reques
                                      {"email", u.email},
                                      {"role_label", role_label(u.role)},
                                      {"active", u.active},
-                                     {"can_deactivate", u.active && u.id != who.user_id}});
+                                     {"can_deactivate", u.active && u.id != who.user_id},
+                                     {"can_reactivate", !u.active},
+                                     {"can_reset", u.active && u.id != who.user_id}});
     data["users"] = std::move(items);
     std::string const chosen = form.contains("role") ? std::string{form["role"].as_string()} : "";
     data["roles"] = role_items(chosen);
@@ -65,6 +67,8 @@ asio::awaitable<json::object> users_page_data(auth_service& auth, server::reques
 char const* notice_for(std::optional<std::string_view> done) {
     if (done == "added") return "Användaren är tillagd.";
     if (done == "deactivated") return "Användaren är avstängd och utloggad.";
+    if (done == "reactivated") return "Användaren kan logga in igen.";
+    if (done == "password") return "Det nya lösenordet gäller. Användaren är utloggad överallt.";
     return nullptr;
 }
 
@@ -113,6 +117,44 @@ asio::awaitable<server::response> post_deactivate(auth_service& auth,
     co_return page(pages, 409, "admin_users", data);
 }
 
+asio::awaitable<server::response> post_reactivate(auth_service& auth, server::request& req) {
+    auto const id = server::path_id(req, "id");
+    actor const by{current_user(req).user_id, req.client_address};
+    co_await auth.reactivate_user(id, by);
+    co_return server::redirect_response("/admin/users?done=reactivated");
+}
+
+// The page where an admin sets a new password for someone who forgot theirs.
+asio::awaitable<server::response> password_page(auth_service& auth,
+                                                core::page_renderer const& pages,
+                                                server::request& req, unsigned status,
+                                                std::vector<field_problem> const& problems) {
+    auto const id = server::path_id(req, "id");
+    auto const target = co_await auth.get_user(id);
+    auto data = staff_page_data(req, "Nytt lösenord – Samverkan");
+    data["user"] = json::object{{"id", target.id}, {"name", target.name}, {"email", target.email}};
+    add_problems(data, problems);
+    co_return page(pages, status, "admin_user_password", data);
+}
+
+asio::awaitable<server::response> post_password(auth_service& auth,
+                                                core::page_renderer const& pages,
+                                                server::request& req) {
+    auto const id = server::path_id(req, "id");
+    auto const form = core::form_input::from_request(req);
+    actor const by{current_user(req).user_id, req.client_address};
+    std::vector<field_problem> problems;
+    if (form.value("new_password") != form.value("new_password_repeat"))
+        problems.push_back({"new_password_repeat", problem::passwords_differ});
+    try {
+        if (problems.empty()) co_await auth.reset_password(id, form.value("new_password"), by);
+    } catch (invalid_input const& e) {
+        problems = e.problems();
+    }
+    if (problems.empty()) co_return server::redirect_response("/admin/users?done=password");
+    co_return co_await password_page(auth, pages, req, 422, problems);
+}
+
 }  // namespace
 
 void register_admin_user_pages(server::router& routes, auth_service& auth,
@@ -136,6 +178,25 @@ void register_admin_user_pages(server::router& routes, auth_service& auth,
         http::verb::post, "/admin/users/{id}/deactivate",
         [&auth, &pages](server::request& req) -> asio::awaitable<server::response> {
             co_return co_await post_deactivate(auth, pages, req);
+        },
+        require(auth, role::admin));
+    routes.add(
+        http::verb::post, "/admin/users/{id}/reactivate",
+        [&auth](server::request& req) -> asio::awaitable<server::response> {
+            co_return co_await post_reactivate(auth, req);
+        },
+        require(auth, role::admin));
+    routes.add(
+        http::verb::get, "/admin/users/{id}/password",
+        [&auth, &pages](server::request& req) -> asio::awaitable<server::response> {
+            std::vector<field_problem> const none;
+            co_return co_await password_page(auth, pages, req, 200, none);
+        },
+        require(auth, role::admin));
+    routes.add(
+        http::verb::post, "/admin/users/{id}/password",
+        [&auth, &pages](server::request& req) -> asio::awaitable<server::response> {
+            co_return co_await post_password(auth, pages, req);
         },
         require(auth, role::admin));
 }

@@ -35,6 +35,10 @@ constexpr char const* deactivate_user_sql =
     "update users set active = false, deactivated_at = coalesce(deactivated_at, now()),"
     " updated_at = now() where id = :id returning id";
 
+constexpr char const* reactivate_user_sql =
+    "update users set active = true, deactivated_at = null, updated_at = now()"
+    " where id = :id returning id";
+
 constexpr char const* set_password_sql =
     "update users set password_hash = :hash, password_changed_at = now(), updated_at = now()"
     " where id = :id";
@@ -161,6 +165,12 @@ std::optional<long long> insert_user(soci::session& sql, new_user const& u,
 bool deactivate_user(soci::session& sql, long long id) {
     long long found = 0;
     sql << deactivate_user_sql, soci::use(id), soci::into(found);
+    return sql.got_data();
+}
+
+bool reactivate_user(soci::session& sql, long long id) {
+    long long found = 0;
+    sql << reactivate_user_sql, soci::use(id), soci::into(found);
     return sql.got_data();
 }
 

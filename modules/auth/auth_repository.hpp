@@ -43,6 +43,7 @@ void lock_user_creation(soci::session& sql);
                                                    std::string const& password_hash);
 /// Marks the user inactive; false when there is no such user.
 bool deactivate_user(soci::session& sql, long long id);
+bool reactivate_user(soci::session& sql, long long id);
 void set_password(soci::session& sql, long long id, std::string const& password_hash);
 
 /// Records a login attempt as failed *before* the password is checked, then counts the

@@ -134,12 +134,36 @@ void add_user_routes(server::router& routes, auth_service& auth) {
             co_return server::json_response(201, user_json(created));
         },
         require(auth, role::admin));
+}
+
+// What an admin does to an existing account: switch it off or on, set a new password.
+void add_account_routes(server::router& routes, auth_service& auth) {
     routes.add(
         http::verb::post, "/api/v1/users/{id}/deactivate",
         [&auth](server::request& req) -> asio::awaitable<server::response> {
             auto const id = server::path_id(req, "id");
             auto const by = actor_of(req);
             auto const u = co_await auth.deactivate_user(id, by);
+            co_return server::json_response(200, user_json(u));
+        },
+        require(auth, role::admin));
+    routes.add(
+        http::verb::post, "/api/v1/users/{id}/reactivate",
+        [&auth](server::request& req) -> asio::awaitable<server::response> {
+            auto const id = server::path_id(req, "id");
+            auto const by = actor_of(req);
+            auto const u = co_await auth.reactivate_user(id, by);
+            co_return server::json_response(200, user_json(u));
+        },
+        require(auth, role::admin));
+    routes.add(
+        http::verb::post, "/api/v1/users/{id}/password",
+        [&auth](server::request& req) -> asio::awaitable<server::response> {
+            auto const id = server::path_id(req, "id");
+            auto const body = core::parse_json_object(req);
+            auto const by = actor_of(req);
+            std::string replacement = string_field(body, "new_password");
+            auto const u = co_await auth.reset_password(id, std::move(replacement), by);
             co_return server::json_response(200, user_json(u));
         },
         require(auth, role::admin));
@@ -150,6 +174,7 @@ void add_user_routes(server::router& routes, auth_service& auth) {
 void register_auth_routes(server::router& routes, auth_service& auth) {
     add_session_routes(routes, auth);
     add_user_routes(routes, auth);
+    add_account_routes(routes, auth);
 }
 
 }  // namespace samverkan::auth

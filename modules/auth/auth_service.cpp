@@ -207,6 +207,39 @@ asio::awaitable<user> auth_service::deactivate_user(long long id, actor who) {
     });
 }
 
+asio::awaitable<user> auth_service::get_user(long long id) {
+    auto const found =
+        co_await db_.run([&](soci::session& sql) { return repository::find_user(sql, id); });
+    if (!found) throw api_error(error_kind::not_found, "No such user.");
+    co_return found->user;
+}
+
+asio::awaitable<user> auth_service::reactivate_user(long long id, actor who) {
+    co_return co_await db_.transact([&](soci::session& sql) {
+        if (!repository::reactivate_user(sql, id))
+            throw api_error(error_kind::not_found, "No such user.");
+        record(sql, who, "user.reactivate", id);
+        return repository::find_user(sql, id).value().user;
+    });
+}
+
+asio::awaitable<user> auth_service::reset_password(long long id, std::string replacement,
+                                                   actor who) {
+    if (id == who.user_id)
+        throw api_error(error_kind::conflict,
+                        "Change your own password with your current one (/account/password).");
+    auto const target = co_await get_user(id);
+    if (auto const p = check_password(replacement, target.email))
+        throw invalid_input({{"new_password", *p}});
+    std::string const hash = co_await hash_off_thread(replacement);
+    co_return co_await db_.transact([&](soci::session& sql) {
+        repository::set_password(sql, id, hash);
+        repository::delete_user_sessions(sql, id);
+        record(sql, who, "user.password_reset", id);
+        return repository::find_user(sql, id).value().user;
+    });
+}
+
 user auth_service::add_user_now(new_user u, actor who) {
     u = checked(std::move(u));
     std::string const hash = hash_password(u.password);

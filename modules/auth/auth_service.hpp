@@ -79,6 +79,17 @@ public:
     /// Deactivates an account and ends its sessions (404 unknown, 409 for oneself).
     asio::awaitable<user> deactivate_user(long long id, actor who);
 
+    /// One account (404 unknown).
+    asio::awaitable<user> get_user(long long id);
+
+    /// Lets a deactivated account log in again (404 unknown). Its old sessions stay ended.
+    asio::awaitable<user> reactivate_user(long long id, actor who);
+
+    /// An admin sets a new password for someone who forgot theirs: the password rules apply
+    /// (422), every session of that user ends, and the change is audited. 404 unknown, 409
+    /// for one's own account (which goes through change_password and the current password).
+    asio::awaitable<user> reset_password(long long id, std::string replacement, actor who);
+
     /// Blocking, for the command line: the same as add_user.
     user add_user_now(new_user u, actor who);
 

@@ -43,6 +43,18 @@ await run(async (context, baseUrl) => {
   expect((await page.textContent('table')).includes('eva@example.org'), 'the new user is not listed');
   await expectAccessible(page, 'the users page');
 
+  // An admin sets a new password for Eva, first with a mistake.
+  await page.click('a:has-text("Nytt lösenord för Eva Exempel")');
+  await page.fill('#new_password', 'ett helt nytt lösenord 2026');
+  await page.fill('#new_password_repeat', 'ett annat lösenord 2026');
+  await page.click('main form button[type=submit]');
+  expect((await page.textContent('.error-summary')) !== null, 'no error for differing passwords');
+  await expectAccessible(page, 'the new-password page with an error');
+  await page.fill('#new_password', 'ett helt nytt lösenord 2026');
+  await page.fill('#new_password_repeat', 'ett helt nytt lösenord 2026');
+  await page.click('main form button[type=submit]');
+  expect(page.url().endsWith('/admin/users?done=password'), `not redirected after the new password: ${page.url()}`);
+
   response = await page.goto(baseUrl + '/account/password');
   expect(response.status() === 200, `password page answered ${response.status()}`);
   await expectAccessible(page, 'the password page');

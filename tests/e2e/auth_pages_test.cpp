@@ -124,6 +124,43 @@ BOOST_AUTO_TEST_CASE(admin_adds_and_deactivates_users_with_forms) {
     BOOST_TEST(contains(self.body, "Du kan inte stänga av ditt eget konto."));
 }
 
+BOOST_AUTO_TEST_CASE(admin_reactivates_users_and_sets_new_passwords_with_forms) {
+    auto const eva = add_user("eva@example.org", "organiser");
+    database.execute("update users set active = false where email = 'eva@example.org'");
+    log_in_with_the_form(admin);
+    auto const page = browser.get("/admin/users");
+    auto const token = form_token(page.body);
+    auto const base = "/admin/users/" + std::to_string(eva.id);
+    BOOST_TEST(contains(page.body, "action=\"" + base + "/reactivate\""));
+    BOOST_TEST(!contains(page.body, "href=\"" + base + "/password\""));  // not while switched off
+    auto const on = browser.post_form(base + "/reactivate", {{"csrf_token", token}});
+    BOOST_TEST(on.status == 303u);
+    BOOST_TEST(on.header("location") == "/admin/users?done=reactivated");
+    BOOST_TEST(contains(browser.get("/admin/users").body, "href=\"" + base + "/password\""));
+
+    auto const form = browser.get(base + "/password");
+    BOOST_TEST(form.status == 200u);
+    BOOST_TEST(contains(form.body, "Nytt lösenord för Test organiser"));
+    auto const differ =
+        browser.post_form(base + "/password", {{"csrf_token", token},
+                                               {"new_password", "ett helt nytt lösenord 2026"},
+                                               {"new_password_repeat", "ett annat lösenord 2026"}});
+    BOOST_TEST(differ.status == 422u);
+    auto const weak = browser.post_form(
+        base + "/password",
+        {{"csrf_token", token}, {"new_password", "kort"}, {"new_password_repeat", "kort"}});
+    BOOST_TEST(weak.status == 422u);
+    BOOST_TEST(contains(weak.body, "Lösenordet måste ha minst 12 tecken."));
+    auto const saved = browser.post_form(base + "/password",
+                                         {{"csrf_token", token},
+                                          {"new_password", "ett helt nytt lösenord 2026"},
+                                          {"new_password_repeat", "ett helt nytt lösenord 2026"}});
+    BOOST_TEST(saved.status == 303u);
+    BOOST_TEST(saved.header("location") == "/admin/users?done=password");
+    auto eva_browser = this->test::auth_server::client();
+    login(eva_browser, {eva.id, eva.email, "ett helt nytt lösenord 2026"});
+}
+
 BOOST_AUTO_TEST_CASE(password_form_changes_the_password_and_explains_mistakes) {
     log_in_with_the_form(admin);
     auto const token = form_token(browser.get("/account/password").body);

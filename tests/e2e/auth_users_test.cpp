@@ -64,6 +64,55 @@ BOOST_AUTO_TEST_CASE(admin_adds_a_user_who_can_then_log_in) {
     BOOST_TEST(list.json().at("users").as_array().size() == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(a_deactivated_user_can_be_reactivated_and_log_in_again) {
+    auto const eva = add_user("eva@example.org", "organiser");
+    auto const base = "/api/v1/users/" + std::to_string(eva.id);
+    BOOST_TEST(
+        client.post_json(base + "/deactivate", json::object{}, {{"X-CSRF-Token", csrf}}).status ==
+        200u);
+    auto other = this->test::auth_server::client();
+    auto const refused = other.post_json(
+        "/api/v1/auth/login", json::object{{"email", eva.email}, {"password", eva.password}});
+    BOOST_TEST(refused.status == 401u);
+    auto const back =
+        client.post_json(base + "/reactivate", json::object{}, {{"X-CSRF-Token", csrf}});
+    BOOST_REQUIRE_EQUAL(back.status, 200u);
+    BOOST_TEST(back.json().at("active").as_bool());
+    login(other, eva);
+    BOOST_TEST(database.scalar("select count(*) from audit_log where action = 'user.reactivate'") ==
+               1);
+    BOOST_TEST(
+        client
+            .post_json("/api/v1/users/999999/reactivate", json::object{}, {{"X-CSRF-Token", csrf}})
+            .status == 404u);
+}
+
+BOOST_AUTO_TEST_CASE(an_admin_sets_a_new_password_which_ends_the_users_sessions) {
+    auto const eva = add_user("eva@example.org", "organiser");
+    auto eva_client = this->test::auth_server::client();
+    login(eva_client, eva);
+    auto reset = [&](long long id, std::string const& password) {
+        return client.post_json("/api/v1/users/" + std::to_string(id) + "/password",
+                                json::object{{"new_password", password}}, {{"X-CSRF-Token", csrf}});
+    };
+    auto const weak = reset(eva.id, "kort");
+    BOOST_TEST(weak.status == 422u);
+    BOOST_TEST(weak.json().at("fields").as_object().contains("new_password"));
+    BOOST_TEST(eva_client.get("/api/v1/auth/me").status == 200u);  // nothing changed yet
+    BOOST_TEST(reset(admin.id, "ett eget nytt lösenord 2026").status == 409u);
+    BOOST_TEST(reset(999999, "ett helt nytt lösenord 2026").status == 404u);
+    BOOST_TEST(reset(eva.id, "ett helt nytt lösenord 2026").status == 200u);
+    BOOST_TEST(eva_client.get("/api/v1/auth/me").status == 401u);  // her session ended
+    auto fresh = this->test::auth_server::client();
+    BOOST_TEST(fresh
+                   .post_json("/api/v1/auth/login",
+                              json::object{{"email", eva.email}, {"password", eva.password}})
+                   .status == 401u);
+    login(fresh, {eva.id, eva.email, "ett helt nytt lösenord 2026"});
+    BOOST_TEST(database.scalar(
+                   "select count(*) from audit_log where action = 'user.password_reset'") == 1);
+}
+
 BOOST_AUTO_TEST_CASE(password_rules_length_common_list_and_not_the_email) {
     auto field_error = [&](std::string const& password) {
         auto const r = add(new_user("eva@example.org", password));
