@@ -54,16 +54,23 @@ columns read_header(csv_record const& header) {
     return c;
 }
 
+// Why a row cannot be used, in English (API) and Swedish (staff page).
+struct problem {
+    std::string en;
+    std::string sv;
+};
+
 // Checks one cell: the value, or the first problem of the row ("org_number: …").
-std::string take(checked const& c, char const* column, std::string& error) {
-    if (!c.error.empty() && error.empty()) error = std::string{column} + ": " + c.error;
+std::string take(checked const& c, char const* column, problem& p) {
+    if (!c.error.empty() && p.en.empty())
+        p = {std::string{column} + ": " + c.error, std::string{column} + ": " + c.error_sv};
     return c.value;
 }
 
 import_row read_row(columns const& cols, csv_record const& r) {
     import_row row;
     row.line = r.line;
-    auto& e = row.error;
+    problem e;
     auto& o = row.org;
     o.name = take(check_name(cols.cell(r, "name")), "name", e);
     o.org_number = take(check_org_number(cols.cell(r, "org_number")), "org_number", e);
@@ -81,27 +88,33 @@ import_row read_row(columns const& cols, csv_record const& r) {
         row.person.email = take(check_email(email), "contact_email", e);
         row.person.name = name.empty() ? row.person.email : name;
         row.person.phone = take(check_phone(cols.cell(r, "contact_phone")), "contact_phone", e);
-    } else if (!name.empty() && e.empty()) {
-        e = "contact_email: a contact needs an e-mail address.";
+    } else if (!name.empty() && e.en.empty()) {
+        e = {"contact_email: a contact needs an e-mail address.",
+             "contact_email: en kontaktperson behöver en e-postadress."};
     }
+    row.error = std::move(e.en);
+    row.error_sv = std::move(e.sv);
     return row;
 }
 
 // The organisation a row means, or an error when its name and number point at two
 // different ones.
-long long match(soci::session& sql, organisation const& o, std::string& error) {
+long long match(soci::session& sql, organisation const& o, problem& error) {
     auto const by_number = repository::find_id_by_number(sql, o.org_number);
     auto const by_name = repository::find_id_by_name(sql, o.name);
     if (by_number != 0) {
         if (by_name != 0 && by_name != by_number)
-            error = "name: another organisation is already called " + o.name + ".";
+            error = {"name: another organisation is already called " + o.name + ".",
+                     "name: en annan organisation heter redan " + o.name + "."};
         return by_number;
     }
     if (by_name != 0 && !o.org_number.empty()) {
         auto const existing = repository::find(sql, by_name);
         if (existing && !existing->org_number.empty())
-            error = "org_number: " + o.name + " is registered with organisationsnummer " +
-                    existing->org_number + ".";
+            error = {"org_number: " + o.name + " is registered with organisationsnummer " +
+                         existing->org_number + ".",
+                     "org_number: " + o.name + " har organisationsnumret " + existing->org_number +
+                         " i registret."};
     }
     return by_name;
 }
@@ -128,9 +141,9 @@ struct tally {
     std::set<long long> touched;
 };
 
-void apply_row(soci::session& sql, import_row const& row, tally& t, std::string& error) {
+void apply_row(soci::session& sql, import_row const& row, tally& t, problem& error) {
     auto const id = match(sql, row.org, error);
-    if (!error.empty()) return;
+    if (!error.en.empty()) return;
     long long org_id = id;
     if (id == 0) {
         auto o = row.org;
@@ -170,8 +183,8 @@ import_result apply_import(soci::session& sql, std::vector<import_row> const& ro
     import_result result;
     tally t;
     for (auto const& row : rows) {
-        std::string error = row.error;
-        if (error.empty()) {
+        problem error{row.error, row.error_sv};
+        if (error.en.empty()) {
             // A savepoint per row: a row the database refuses costs only that row.
             repository::savepoint(sql);
             try {
@@ -179,10 +192,10 @@ import_result apply_import(soci::session& sql, std::vector<import_row> const& ro
                 repository::release_savepoint(sql);
             } catch (std::exception const&) {
                 repository::rollback_to_savepoint(sql);
-                error = "the row could not be saved";
+                error = {"the row could not be saved", "raden kunde inte sparas"};
             }
         }
-        if (!error.empty()) result.rejected.push_back({row.line, error});
+        if (!error.en.empty()) result.rejected.push_back({row.line, error.en, error.sv});
     }
     result.created = static_cast<int>(t.created.size());
     result.updated = static_cast<int>(t.updated.size());

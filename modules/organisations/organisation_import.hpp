@@ -15,9 +15,10 @@ namespace samverkan::organisations {
 /// One data row of an import, its cells already checked: `error` says why it cannot be used.
 struct import_row {
     int line = 0;
-    organisation org;  ///< given fields only ("" = not given); kind "" = not given
-    contact person;    ///< email "" = no contact on this row
-    std::string error;
+    organisation org;      ///< given fields only ("" = not given); kind "" = not given
+    contact person;        ///< email "" = no contact on this row
+    std::string error;     ///< English
+    std::string error_sv;  ///< Swedish
 };
 
 /// Parses the CSV text and checks every row. Throws api_error 422 when the text is not CSV

@@ -30,13 +30,17 @@ std::string lower_ascii(std::string text) {
     return text;
 }
 
-checked text_field(std::string_view text, std::size_t max, char const* what) {
+checked text_field(std::string_view text, std::size_t max, char const* what, char const* vad) {
     auto const t = trim(text);
     if (!core::clean_text(t, false))
-        return {{}, std::string{what} + " contains control characters."};
+        return {{},
+                std::string{what} + " contains control characters.",
+                std::string{vad} + " innehåller otillåtna tecken (radbrytningar, tabbar)."};
     if (core::utf8_length(t) > max)
-        return {{}, std::string{what} + " is longer than " + std::to_string(max) + " characters."};
-    return {t, {}};
+        return {{},
+                std::string{what} + " is longer than " + std::to_string(max) + " characters.",
+                std::string{vad} + " får vara högst " + std::to_string(max) + " tecken."};
+    return {t, {}, {}};
 }
 
 // A JSON field as text: absent → nullopt, null → "", a string → itself, else an error.
@@ -95,8 +99,11 @@ std::vector<contact> read_contacts(json::value const& value, server::field_error
 }  // namespace
 
 checked check_name(std::string_view text) {
-    auto c = text_field(text, 200, "The name");
-    if (c.error.empty() && c.value.empty()) c.error = "A name is required.";
+    auto c = text_field(text, 200, "The name", "Namnet");
+    if (c.error.empty() && c.value.empty()) {
+        c.error = "A name is required.";
+        c.error_sv = "Skriv organisationens namn.";
+    }
     return c;
 }
 
@@ -104,8 +111,12 @@ checked check_org_number(std::string_view text) {
     auto const t = trim(text);
     if (t.empty()) return {};
     auto n = core::normalise_org_number(t);
-    if (n.empty()) return {{}, "Not a valid organisationsnummer (NNNNNN-NNNN)."};
-    return {std::move(n), {}};
+    if (n.empty())
+        return {{},
+                "Not a valid organisationsnummer (NNNNNN-NNNN).",
+                "Organisationsnumret är inte giltigt: tio siffror, NNNNNN-NNNN, med rätt "
+                "kontrollsiffra."};
+    return {std::move(n), {}, {}};
 }
 
 checked check_kind(std::string_view text) {
@@ -125,26 +136,28 @@ checked check_kind(std::string_view text) {
          {"övrig", "other"},
          {"övrigt", "other"}}};
     auto const t = lower_ascii(trim(text));
-    if (t.empty()) return {"association", {}};
+    if (t.empty()) return {"association", {}, {}};
     for (auto const k : kinds())
-        if (t == k) return {t, {}};
+        if (t == k) return {t, {}, {}};
     for (auto const& [word, code] : words)
-        if (t == word) return {std::string{code}, {}};
+        if (t == word) return {std::string{code}, {}, {}};
     return {{},
             "Unknown kind: use association, village_association, study_association, "
-            "faith_community, foundation, cooperative or other."};
+            "faith_community, foundation, cooperative or other.",
+            "Okänd typ: förening, byalag, studieförbund, samfund, stiftelse, kooperativ eller "
+            "annan."};
 }
 
 checked check_area(std::string_view text) {
     auto const t = lower_ascii(trim(text));
     if (t.empty()) return {};
-    if (t == "urban" || t == "stad") return {"urban", {}};
-    if (t == "rural" || t == "landsbygd") return {"rural", {}};
-    return {{}, "Area must be urban or rural."};
+    if (t == "urban" || t == "stad") return {"urban", {}, {}};
+    if (t == "rural" || t == "landsbygd") return {"rural", {}, {}};
+    return {{}, "Area must be urban or rural.", "Välj stad eller landsbygd."};
 }
 
 checked check_locality(std::string_view text) {
-    return text_field(text, 100, "The locality");
+    return text_field(text, 100, "The locality", "Orten");
 }
 
 checked check_date(std::string_view text) {
@@ -158,25 +171,27 @@ checked check_date(std::string_view text) {
         }
         return v;
     };
-    if (t.size() != 10 || t[4] != '-' || t[7] != '-') return {{}, "Use a date like 2025-03-01."};
+    if (t.size() != 10 || t[4] != '-' || t[7] != '-')
+        return {{}, "Use a date like 2025-03-01.", "Skriv datumet som 2025-03-01."};
     int const y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
     static constexpr std::array<int, 12> days{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     bool const leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > days[m - 1] ||
         (m == 2 && d == 29 && !leap))
-        return {{}, "Not a real date."};
-    return {t, {}};
+        return {{}, "Not a real date.", "Det datumet finns inte."};
+    return {t, {}, {}};
 }
 
 checked check_email(std::string_view text) {
     auto const t = trim(text);
-    if (t.empty()) return {{}, "An e-mail address is required."};
-    if (!core::valid_email(t)) return {{}, "Not a valid e-mail address."};
-    return {t, {}};
+    if (t.empty()) return {{}, "An e-mail address is required.", "Skriv en e-postadress."};
+    if (!core::valid_email(t))
+        return {{}, "Not a valid e-mail address.", "E-postadressen är inte giltig."};
+    return {t, {}, {}};
 }
 
 checked check_phone(std::string_view text) {
-    return text_field(text, 40, "The phone number");
+    return text_field(text, 40, "The phone number", "Telefonnumret");
 }
 
 organisation read_organisation(json::object const& body, server::field_errors& errors) {

@@ -19,10 +19,12 @@ namespace samverkan::organisations {
 [[nodiscard]] organisation_patch read_patch(boost::json::object const& body,
                                             server::field_errors& errors);
 
-/// One checked value each, "" for a valid empty optional; an error text when invalid.
+/// One checked value each, "" for a valid empty optional; an error text when invalid, in
+/// English for the API and in Swedish for the staff pages.
 struct checked {
     std::string value;
     std::string error;
+    std::string error_sv;
 };
 
 [[nodiscard]] checked check_name(std::string_view text);

@@ -67,7 +67,7 @@ json::object form_data(organisation const& o) {
 organisation read_form(core::form_input const& form, server::field_errors& errors) {
     organisation o;
     auto take = [&](checked const& c, char const* field) {
-        if (!c.error.empty()) errors[field] = c.error;
+        if (!c.error.empty()) errors[field] = c.error_sv;
         return c.value;
     };
     o.name = take(check_name(form.value("name")), "name");
@@ -154,7 +154,12 @@ asio::awaitable<server::response> save(page_deps d, server::request& req, long l
             refused = e;
         }
     }
-    if (refused) errors["name"] = refused->what();
+    // The service says in English which field is taken; the page says it in Swedish.
+    if (refused && refused->fields().contains("org_number"))
+        errors["org_number"] =
+            "En annan organisation har redan organisationsnumret " + o.org_number + ".";
+    else if (refused)
+        errors["name"] = "En annan organisation heter redan " + o.name + ".";
     if (!errors.empty())
         co_return render(d, req, 422, "organisation_form", "Organisation – Samverkan",
                          with_errors(o, errors));
@@ -173,13 +178,17 @@ asio::awaitable<server::response> import_post(page_deps d, server::request& req)
     } catch (api_error const& e) {
         refused = e;
     }
-    if (refused)
-        co_return render(d, req, 422, "organisations_import", "Importera organisationer",
-                         {{"page_error", refused->what()}});
+    if (refused) {
+        auto const error = refused->fields().contains("csv")
+                               ? "Texten är inte giltig CSV: kontrollera citattecknen."
+                               : "Första raden ska namnge kolumnerna, minst name.";
+        co_return render(d, req, 422, "organisations_import",
+                         "Importera organisationer – Samverkan", {{"page_error", error}});
+    }
     json::array rejected;
     for (auto const& x : r.rejected)
-        rejected.push_back(json::object{{"line", x.line}, {"error", x.error}});
-    co_return render(d, req, 200, "organisations_import", "Importera organisationer",
+        rejected.push_back(json::object{{"line", x.line}, {"error", x.error_sv}});
+    co_return render(d, req, 200, "organisations_import", "Importera organisationer – Samverkan",
                      {{"done", true},
                       {"created", r.created},
                       {"updated", r.updated},
@@ -211,7 +220,8 @@ void register_organisation_pages(server::router& routes, organisation_service& s
     routes.add(
         http::verb::get, "/staff/organisations/import",
         [d](server::request& req) -> result {
-            co_return render(d, req, 200, "organisations_import", "Importera organisationer", {});
+            co_return render(d, req, 200, "organisations_import",
+                             "Importera organisationer – Samverkan", {});
         },
         organiser);
     routes.add(

@@ -28,10 +28,12 @@ void check_unique(soci::session& sql, organisation const& o) {
     auto const by_number = repository::find_id_by_number(sql, o.org_number);
     if (by_number != 0 && by_number != o.id)
         throw api_error(error_kind::conflict,
-                        "Another organisation has organisationsnummer " + o.org_number + ".");
+                        "Another organisation has organisationsnummer " + o.org_number + ".")
+            .with_fields({{"org_number", "Already taken."}});
     auto const by_name = repository::find_id_by_name(sql, o.name);
     if (by_name != 0 && by_name != o.id)
-        throw api_error(error_kind::conflict, "Another organisation is called " + o.name + ".");
+        throw api_error(error_kind::conflict, "Another organisation is called " + o.name + ".")
+            .with_fields({{"name", "Already taken."}});
 }
 
 void save_contacts(soci::session& sql, long long id, std::vector<contact> const& contacts) {

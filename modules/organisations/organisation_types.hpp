@@ -52,7 +52,8 @@ struct organisation_patch {
 
 struct import_rejection {
     int line = 0;
-    std::string error;
+    std::string error;     ///< English, for the API
+    std::string error_sv;  ///< the same in Swedish, for the staff page
 };
 
 /// What a CSV import did: organisations created, updated (something changed), unchanged,

@@ -46,7 +46,11 @@ async function register(page, baseUrl) {
   await page.fill('#org_number', '12345');
   await submit(page, '/staff/organisations/new');
   const summary = await page.textContent('.error-summary');
-  expect(summary.includes('Organisationen sparades inte'), `no error summary: ${summary}`);
+  expect(summary.includes('Organisationen sparades inte') && summary.includes('Organisationsnumret är inte giltigt'),
+    `no error summary in Swedish: ${summary}`);
+  await page.click('.error-summary a[href="#org_number"]');
+  expect(await page.evaluate(() => document.activeElement.id) === 'org_number',
+    'the summary link does not lead to the field');
   expect(await page.inputValue('#name') === 'Tosteberga Byalag', 'the typed name was lost');
   await expectAccessible(page, 'the organisation form with an error');
   await page.fill('#org_number', '802400-1235');
@@ -74,6 +78,8 @@ async function register(page, baseUrl) {
   expect((await page.textContent('[role=status]')).includes('1 nya'), 'the import did not create one');
   const lines = await page.$$eval('table tbody tr td:first-child', cells => cells.map(c => c.textContent.trim()));
   expect(lines.length === 1 && lines[0] === '3', `not just line 3 reported: ${lines}`);
+  const why = await page.textContent('table tbody td:nth-child(2)');
+  expect(why.includes('E-postadressen är inte giltig'), `the line's error is not in Swedish: ${why}`);
   await expectAccessible(page, 'the import report');
 }
 

@@ -258,6 +258,44 @@ BOOST_AUTO_TEST_CASE(staff_pages_add_edit_search_and_import_organisations) {
                403u);
 }
 
+BOOST_AUTO_TEST_CASE(staff_pages_give_their_errors_in_swedish) {
+    auto const token = csrf.at("X-CSRF-Token");
+    auto const bad =
+        client.post_form("/staff/organisations/new", {{"csrf_token", token},
+                                                      {"name", ""},
+                                                      {"org_number", "1"},
+                                                      {"contact_name", "Åsa"},
+                                                      {"contact_email", "inte-en-adress"}});
+    BOOST_REQUIRE_EQUAL(bad.status, 422u);
+    for (auto const text : {"<a href=\"#name\">Skriv organisationens namn.</a>",
+                            "<a href=\"#org_number\">Organisationsnumret är inte giltigt",
+                            "<a href=\"#contact_email_1\">E-postadressen är inte giltig."})
+        BOOST_TEST(bad.body.find(text) != std::string::npos, text);
+    std::vector<std::pair<std::string, std::string>> const hembygd{
+        {"csrf_token", token}, {"name", "Åhus Hembygdsförening"}, {"org_number", "802400-1235"}};
+    BOOST_REQUIRE_EQUAL(client.post_form("/staff/organisations/new", hembygd).status, 303u);
+    auto const taken = client.post_form("/staff/organisations/new", hembygd);
+    BOOST_TEST(taken.status == 422u);
+    BOOST_TEST(
+        taken.body.find("En annan organisation har redan organisationsnumret 802400-1235.") !=
+        std::string::npos);
+
+    auto const imported = client.post_form(
+        "/staff/organisations/import",
+        {{"csrf_token", token}, {"csv", "name;contact_email\nVä IF;nej\n;a@b.example\n"}});
+    BOOST_TEST(imported.status == 200u);
+    BOOST_TEST(imported.body.find("contact_email: E-postadressen är inte giltig.") !=
+               std::string::npos);
+    BOOST_TEST(imported.body.find("name: Skriv organisationens namn.") != std::string::npos);
+    auto const no_header = client.post_form("/staff/organisations/import",
+                                            {{"csrf_token", token}, {"csv", "ort\nÅhus\n"}});
+    BOOST_TEST(no_header.status == 422u);
+    BOOST_TEST(no_header.body.find("Första raden ska namnge kolumnerna") != std::string::npos);
+    // The API keeps its English messages.
+    auto const api = import("name;contact_email\nVä IF;nej\n");
+    BOOST_TEST(api.body.find("Not a valid e-mail address.") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(the_command_line_imports_a_csv_file_twice_without_duplicates) {
     auto const file = std::filesystem::temp_directory_path() /
                       ("samverkan-orgs-" + std::to_string(::getpid()) + ".csv");
