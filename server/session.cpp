@@ -8,9 +8,11 @@
 #include "server/request.hpp"
 #include "server/response.hpp"
 #include "server/router.hpp"
+#include "server/wire_format.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/error.hpp>
@@ -199,6 +201,7 @@ asio::awaitable<void> http_server::session(std::shared_ptr<connection> conn) {
         if (!ec) conn->peer = peer.address().to_string();
     }
     beast::flat_buffer buffer;
+    std::string wire;  // the response bytes, one buffer reused for every request
     while (!draining() && co_await wait_for_request(*conn, buffer, limits_)) {
         auto const started = clock::now();
         auto outcome = co_await read_request(*conn, buffer, limits_);
@@ -216,14 +219,12 @@ asio::awaitable<void> http_server::session(std::shared_ptr<connection> conn) {
         add_default_headers(res, req.request_id);
         keep_alive = keep_alive && !draining();
         res.keep_alive(keep_alive);
-        if (req.message.method() == http::verb::head) {
-            auto const length = res.body().size();
-            res.body().clear();
-            res.content_length(length);  // HEAD: the length the GET body would have
-        }
+        bool const head = req.message.method() == http::verb::head;
+        if (head) res.content_length(res.body().size());  // the length GET would send
         auto const status = res.result_int();
+        write_wire_format(res, head, wire);
         stream.expires_after(limits_.write_timeout);
-        auto [ec, written] = co_await http::async_write(stream, res, use_tuple);
+        auto [ec, written] = co_await asio::async_write(stream, asio::buffer(wire), use_tuple);
         double const seconds = std::chrono::duration<double>(clock::now() - started).count();
         stats_.observe_request(req.route_pattern, status, seconds);
         log_.write_line(access_line(req, status, seconds));
