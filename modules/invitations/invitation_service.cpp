@@ -86,8 +86,11 @@ asio::awaitable<invitation_summary> invitation_service::invite(long long event_i
         std::vector<std::string> tokens;
         for (std::size_t i = 0; i < chosen.people.size(); ++i) tokens.push_back(new_token());
         chosen.summary.queued = repository::insert(sql, event_id, chosen.people, tokens, base_url_);
+        boost::json::array chosen_ids;
+        for (auto const organisation : request.organisation_ids) chosen_ids.push_back(organisation);
         auto const detail = boost::json::serialize(
             boost::json::object{{"audience", request.audience},
+                                {"organisation_ids", std::move(chosen_ids)},
                                 {"queued", chosen.summary.queued},
                                 {"skipped_unsubscribed", chosen.summary.skipped_unsubscribed},
                                 {"skipped_already_invited", chosen.summary.skipped_already_invited},

@@ -284,7 +284,36 @@ BOOST_AUTO_TEST_CASE(the_staff_page_lists_the_register_and_invites_only_the_tick
     BOOST_TEST(app.database.scalar("select count(*) from outbox where template = 'invitation' and"
                                    " recipient_email in ('asa@byalag.example', 'bo@byalag.example',"
                                    " 'ulla@va.example')") == 3);
+    BOOST_TEST(app.database.scalar("select count(*) from audit_log where action ="
+                                   " 'invitations.send' and detail->'organisation_ids' ="
+                                   " '[1, 4]'::jsonb") == 1);
     BOOST_REQUIRE(sink.wait_for(3, 20s));
+}
+
+BOOST_AUTO_TEST_CASE(the_staff_page_lists_a_register_of_kristianstads_size_in_one_scroll_box) {
+    // A few hundred organisations, as Kristianstad's register has, two contacts each.
+    app.database.execute(
+        "insert into organisations (id, name, locality, area) select 100 + n, 'Förening ' || n,"
+        " case when n % 2 = 0 then 'Åhus' else 'Kristianstad' end,"
+        " case when n % 2 = 0 then 'rural' else 'urban' end from generate_series(1, 600) n;"
+        "insert into contacts (organisation_id, name, email) select o.id, 'Kontakt ' || k,"
+        " 'k' || k || '.' || o.id || '@forening.example' from organisations o,"
+        " generate_series(1, 2) k where o.name like 'Förening %'");
+    auto const started = std::chrono::steady_clock::now();
+    auto const shown = client.get("/staff/events/" + std::to_string(event) + "/invitations");
+    auto const ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - started)
+                        .count();
+    BOOST_REQUIRE_EQUAL(shown.status, 200u);
+    BOOST_TEST_MESSAGE("invitation page with 603 organisations: " << ms << " ms, "
+                                                                  << shown.body.size() << " bytes");
+    std::size_t boxes = 0;
+    for (auto at = shown.body.find("name=\"organisation_ids\""); at != std::string::npos;
+         at = shown.body.find("name=\"organisation_ids\"", at + 1))
+        ++boxes;
+    BOOST_TEST(boxes == 603u);
+    BOOST_TEST(shown.body.find("Välj organisationer (603 i registret)") != std::string::npos);
+    BOOST_TEST(shown.body.find("class=\"picker-list\"") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(the_staff_page_refuses_a_bad_selection_in_swedish_and_keeps_the_choices) {
