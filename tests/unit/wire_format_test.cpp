@@ -1,6 +1,7 @@
 // The bytes of a response on the wire: framing decided from the body actually sent.
-#include "server/response.hpp"
 #include "server/wire_format.hpp"
+
+#include "server/response.hpp"
 
 #include <boost/test/unit_test.hpp>
 
