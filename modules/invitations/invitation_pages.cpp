@@ -183,8 +183,8 @@ invite_form read_invite_form(core::form_input const& form) {
 void check_ticked(invite_form& f, std::vector<organisation_option> const& options) {
     for (auto const id : unknown_ids(options, f.ticked))
         f.problems.emplace_back("organisations",
-                                "Organisationen med nummer " + std::to_string(id) +
-                                    " finns inte i registret (den kan ha tagits bort). "
+                                "En vald organisation (id " + std::to_string(id) +
+                                    ") finns inte i registret, den kan ha tagits bort. "
                                     "Välj igen i listan.");
     for (auto const& o : options)
         if (o.contacts == 0 && std::find(f.ticked.begin(), f.ticked.end(), o.id) != f.ticked.end())

@@ -335,7 +335,7 @@ BOOST_AUTO_TEST_CASE(the_staff_page_refuses_a_bad_selection_in_swedish_and_keeps
                                                      {"organisation_ids", "2"},
                                                      {"organisation_ids", "999"}});
     BOOST_REQUIRE_EQUAL(unknown.status, 422u);
-    BOOST_TEST(unknown.body.find("Organisationen med nummer 999 finns inte i registret") !=
+    BOOST_TEST(unknown.body.find("En vald organisation (id 999) finns inte i registret") !=
                std::string::npos);
     BOOST_TEST(unknown.body.find("value=\"2\" checked") != std::string::npos);  // kept
 
