@@ -98,8 +98,17 @@ async function invitations(page, baseUrl, event) {
   if (process.env.SAMVERKAN_SCREENSHOT_DIR)
     await page.screenshot({ path: process.env.SAMVERKAN_SCREENSHOT_DIR + '/invitations.png', fullPage: true });
 
+  // By keyboard: the scroll box takes focus, Tab reaches the first checkbox that can be
+  // ticked (the disabled one is skipped), Space ticks it.
   const box = page.locator('.picker-list .choice', { hasText: 'Tosteberga Byalag' }).locator('input');
-  await box.check();
+  expect(await page.locator('.picker-list .choice', { hasText: 'Degeberga IF' }).locator('input').isDisabled(),
+    'an organisation without contacts can be ticked');
+  await page.focus('.picker-list');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement.closest('.choice')?.textContent.includes('Tosteberga')),
+    'Tab did not reach the first organisation that can be ticked');
+  await page.keyboard.press('Space');
+  expect(await box.isChecked(), 'Space did not tick the organisation');
   await submit(page, path);
   const notice = await page.textContent('[role=status]');
   expect(notice.includes('1 inbjudningar lades i kön'), `unexpected notice: ${notice}`);
@@ -125,6 +134,11 @@ async function invitations(page, baseUrl, event) {
   const shown = await page.textContent('.mail-preview');
   expect(shown.includes('Meddelandet går till 1 anmälningar'), `no message preview: ${shown}`);
   await expectAccessible(page, 'the message preview');
+  expect(await page.inputValue('#subject') === 'Ändrad lokal', 'the subject was not kept');
+  await Promise.all([page.waitForLoadState('load'), page.click('button[value=send]')]);
+  const queued = await page.textContent('[role=status]');
+  expect(queued.includes('Meddelandet lades i kön till 1 mottagare'), `message not queued: ${queued}`);
+  await expectAccessible(page, 'the page after sending the message');
 }
 
 async function outbox(page, baseUrl) {
