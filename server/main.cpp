@@ -78,6 +78,7 @@ struct app_settings {
     auth::auth_options auth;
     int registration_rate_limit = 20;
     bool unsafe_disable_seat_lock = false;
+    unsigned idempotency_cleanup_seconds = 600;
     mail::mail_settings mail;
 };
 
@@ -92,7 +93,12 @@ void declare_settings(server::settings& s, app_settings& app) {
         "registrations per client address per minute, shared by all instances; 0 turns it off")(
         "unsafe-disable-seat-lock", server::po::bool_switch(&app.unsafe_disable_seat_lock),
         "TESTS ONLY: registrations read the event without locking it, so capacity can be "
-        "exceeded; the concurrency tests' negative control uses it");
+        "exceeded; the concurrency tests' negative control uses it")(
+        "idempotency-cleanup-seconds",
+        server::po::value(&app.idempotency_cleanup_seconds)
+            ->default_value(app.idempotency_cleanup_seconds),
+        "how often Idempotency-Key answers older than 24 hours (they hold manage links) are "
+        "deleted");
     s.options().add_options()(
         "page-cache-ms", server::po::value(&app.page_cache_ms)->default_value(app.page_cache_ms),
         "how old the public event listing may be before it is read again")(
@@ -209,6 +215,12 @@ void add_gauges(application& a) {
 // Periodic jobs that run beside the mail sender (started and stopped with it), each safe
 // to run on every instance at once.
 void add_background_jobs(application& a, app_settings const& app) {
+    a.mail_sender.add_periodic(
+        "idempotency-keys",
+        std::chrono::seconds(std::max(1u, app.idempotency_cleanup_seconds)),
+        [&a]() -> asio::awaitable<void> {
+            (void)co_await a.registrations.forget_old_idempotency_keys();
+        });
     if (app.mail.reminder_days == 0) return;
     auto const days = static_cast<int>(app.mail.reminder_days);
     a.mail_sender.add_periodic(

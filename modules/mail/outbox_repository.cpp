@@ -44,9 +44,20 @@ constexpr char const* find_event_sql =
     " status, extract(epoch from starts_at)::bigint, extract(epoch from ends_at)::bigint"
     " from events where id = :id";
 
+// A personal manage link (/r/<token>) is a secret kept only until the message is sent or
+// has failed: then the payload loses it and says so (a requeued message goes without it).
+#define SAMVERKAN_SCRUBBED_PAYLOAD                                                     \
+    "case when jsonb_typeof(payload -> 'manage_url') = 'string'"                       \
+    " then (payload - 'manage_url') || jsonb_build_object('manage_url_removed', true)" \
+    " else payload end"
+
 constexpr char const* mark_sent_sql =
-    "update outbox set status = 'sent', sent_at = now(), lease_until = null, last_error = null"
+    "update outbox set status = 'sent', sent_at = now(), lease_until = null, last_error = null,"
+    " payload = " SAMVERKAN_SCRUBBED_PAYLOAD
     " where id = any(cast(:ids as bigint[])) and status = 'pending'";
+
+constexpr char const* scrub_failed_sql = "update outbox set payload = " SAMVERKAN_SCRUBBED_PAYLOAD
+                                         " where id = :id and status = 'failed'";
 
 constexpr char const* mark_retry_sql =
     "update outbox set lease_until = null, last_error = :error,"
@@ -56,8 +67,8 @@ constexpr char const* mark_retry_sql =
     " where id = :id and status = 'pending' returning status";
 
 constexpr char const* mark_failed_sql =
-    "update outbox set status = 'failed', lease_until = null, last_error = :error"
-    " where id = :id and status = 'pending'";
+    "update outbox set status = 'failed', lease_until = null, last_error = :error,"
+    " payload = " SAMVERKAN_SCRUBBED_PAYLOAD " where id = :id and status = 'pending'";
 
 constexpr char const* release_sql =
     "update outbox set lease_until = null, attempts = greatest(attempts - 1, 0)"
@@ -161,7 +172,9 @@ std::string mark_retry(soci::session& sql, long long id, long long delay_seconds
     std::string status;
     sql << mark_retry_sql, soci::use(error, "error"), soci::use(delay_seconds, "delay"),
         soci::use(give_up_seconds, "give_up"), soci::use(id, "id"), soci::into(status);
-    return sql.got_data() ? status : std::string{};
+    if (!sql.got_data()) return {};
+    if (status == "failed") sql << scrub_failed_sql, soci::use(id, "id");
+    return status;
 }
 
 void mark_failed(soci::session& sql, long long id, std::string const& error) {

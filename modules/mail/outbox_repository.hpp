@@ -25,7 +25,8 @@ bool insert(soci::session& sql, outbox_message const& m);
 /// The details of one event; nullopt when there is no such event.
 [[nodiscard]] std::optional<event_details> find_event(soci::session& sql, long long id);
 
-/// Marks rows sent.
+/// Marks rows sent. Sent and failed rows lose their payload's `manage_url` (a secret link),
+/// which becomes `"manage_url_removed": true`.
 void mark_sent(soci::session& sql, std::vector<long long> const& ids);
 
 /// A temporary failure: back to pending after `delay_seconds`, or failed when the row has

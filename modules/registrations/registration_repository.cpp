@@ -161,6 +161,11 @@ constexpr char const* event_cancelled_mail_sql =
     "   and lower(a.email) <> lower(r.contact_email)"
     " on conflict (idempotency_key) do nothing";
 
+// The same 24 hours as samverkan_register's replay window (sql/0003).
+constexpr char const* forget_idempotency_keys_sql =
+    "with gone as (delete from idempotency_keys where created_at <= now() - interval '24 hours'"
+    " returning 1) select count(*) from gone";
+
 std::optional<long long> registration_of_token(soci::session& sql, std::string const& token) {
     long long id = 0;
     sql << token_registration_sql, soci::use(token, "token"), soci::into(id);
@@ -204,6 +209,12 @@ std::optional<invitation_prefill> invitation(soci::session& sql, long long event
         soci::into(out.name), soci::into(out.email), soci::into(out.organisation);
     if (!sql.got_data()) return std::nullopt;
     return out;
+}
+
+long long forget_old_idempotency_keys(soci::session& sql) {
+    long long count = 0;
+    sql << forget_idempotency_keys_sql, soci::into(count);
+    return count;
 }
 
 void lock_event(soci::session& sql, long long event_id) {

@@ -94,6 +94,10 @@ void queue_registration_mail(soci::session& sql, long long registration_id, std:
 /// active attendee with an own e-mail address.
 void queue_event_cancelled(soci::session& sql, long long event_id, std::string const& base_url);
 
+/// Deletes stored answers of Idempotency-Keys older than 24 hours (replays end there, and
+/// each answer holds a manage link); returns how many.
+long long forget_old_idempotency_keys(soci::session& sql);
+
 /// The invitation behind a link's token for this event (tokens are stored as SHA-256 of
 /// the token's UTF-8 bytes), or nullopt.
 [[nodiscard]] std::optional<invitation_prefill> invitation(soci::session& sql, long long event_id,
@@ -109,10 +113,20 @@ void queue_event_cancelled(soci::session& sql, long long event_id, std::string c
 /// Confirmed attendees' dietary choices and free texts.
 [[nodiscard]] catering_summary catering(soci::session& sql, long long event_id);
 
-/// Marks a confirmed attendee as attended or not; returns its event id, nullopt when the
-/// attendee is unknown; throws nothing for other statuses but returns the status in `status`.
-[[nodiscard]] std::optional<long long> check_in(soci::session& sql, long long attendee_id,
-                                                bool attended, std::string& status);
+/// Sets a confirmed attendee's attendance: true checked in, false did not come, nullopt
+/// unknown (a check-in undone). Writes only when the value changes, so two organisers
+/// checking in at once make one check-in. `event_id` 0 means any event. Returns the state
+/// after the call (an attendee that is not confirmed is returned unchanged), nullopt when
+/// there is no such attendee (in that event).
+[[nodiscard]] std::optional<check_in_change> set_attendance(soci::session& sql,
+                                                            long long attendee_id,
+                                                            long long event_id,
+                                                            std::optional<bool> attended);
+
+/// The door's list: the event's confirmed attendees whose name or organisation matches
+/// `search` (case and accents ignored), in Swedish alphabetical order, and the counts.
+[[nodiscard]] check_in_list check_in_list_for_event(soci::session& sql, long long event_id,
+                                                    std::string const& search);
 
 [[nodiscard]] attendance_summary attendance(soci::session& sql, long long event_id);
 

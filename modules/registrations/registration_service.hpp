@@ -89,6 +89,22 @@ public:
     /// the attendee is not confirmed. Returns the attendee's event id.
     asio::awaitable<long long> check_in(long long attendee_id, bool attended, events::actor who);
 
+    /// The door: sets the attendance of a confirmed attendee of `event_id` (true checked in,
+    /// nullopt a check-in undone); a repeat changes nothing and says so (`changed` false).
+    /// Each change is audited in its transaction. 404 when the attendee is not the event's,
+    /// 409 when not confirmed.
+    asio::awaitable<check_in_change> set_attendance(long long event_id, long long attendee_id,
+                                                    std::optional<bool> attended,
+                                                    events::actor who);
+
+    /// The door's list of confirmed attendees matching `search`, audited as a view.
+    asio::awaitable<check_in_list> list_for_check_in(long long event_id, std::string search,
+                                                     events::actor who);
+
+    /// Deletes Idempotency-Key answers older than their 24 hours of replay (they hold manage
+    /// links); a periodic job. Returns how many.
+    asio::awaitable<long long> forget_old_idempotency_keys();
+
     asio::awaitable<attendance_summary> attendance(long long event_id, events::actor who);
 
     // --- events::seat_hooks --------------------------------------------------------------

@@ -9,6 +9,7 @@
 #include "modules/events/event_routes.hpp"
 #include "modules/events/event_service.hpp"
 #include "modules/events/event_view.hpp"
+#include "modules/registrations/registration_check_in_pages.hpp"
 #include "modules/registrations/registration_service.hpp"
 #include "server/response.hpp"
 #include "server/router.hpp"
@@ -132,6 +133,7 @@ void register_registration_staff_pages(server::router& routes, registration_serv
         http::verb::get, "/staff/events/{id}",
         [d](server::request& req) -> handler_result { return event_page(d, req); },
         auth::require(auth, auth::role::steering));
+    register_check_in_pages(routes, service, events, auth, pages);
 }
 
 }  // namespace samverkan::registrations

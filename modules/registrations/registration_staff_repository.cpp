@@ -37,12 +37,49 @@ constexpr char const* catering_sql =
     "select array_to_string(dietary, ','), coalesce(dietary_other, '')"
     " from attendees where event_id = :event and status = 'confirmed'";
 
-constexpr char const* check_in_sql =
-    "with old as (select id, event_id, status from attendees where id = :attendee),"
-    " changed as (update attendees a set attended = :attended <> 0,"
-    "   checked_in_at = now(), updated_at = now() from old"
-    "   where a.id = old.id and old.status = 'confirmed' returning a.id)"
-    " select event_id, status from old";
+// Only a change is written: when two organisers check in the same attendee at once, the
+// second UPDATE waits for the first's row lock, re-reads the row, finds it checked in
+// already and changes nothing, so there is one check-in (one time, one audit row).
+constexpr char const* set_attendance_sql =
+    "update attendees set attended = case cast(:value as int) when 1 then true when 0 then false"
+    " end, checked_in_at = case when cast(:value2 as int) < 0 then null else now() end,"
+    " updated_at = now()"
+    " where id = :attendee and (cast(:event as bigint) = 0 or event_id = :event2)"
+    " and status = 'confirmed'"
+    " and attended is distinct from"
+    " (case cast(:value3 as int) when 1 then true when 0 then false end)"
+    " returning id";
+
+// A new statement, so it sees a concurrent check-in committed meanwhile.
+constexpr char const* attendance_state_sql =
+    "select event_id, name, status,"
+    " case when attended is null then -1 when attended then 1 else 0 end,"
+    " extract(epoch from checked_in_at)::bigint"
+    " from attendees where id = :attendee and (cast(:event as bigint) = 0 or event_id = :event2)";
+
+// Case-insensitive and blind to accents (å/ä → a, ö → o …), whatever the database locale:
+// lower(translate(x, SAMVERKAN_FOLD)).
+// clang-format off
+#define SAMVERKAN_FOLD ", 'åäáàâãæéèêëíìîïóòôõöøúùûüýçÅÄÁÀÂÃÆÉÈÊËÍÌÎÏÓÒÔÕÖØÚÙÛÜÝÇ'," \
+                       " 'aaaaaaaeeeeiiiioooooouuuuycaaaaaaaeeeeiiiioooooouuuuyc'))"
+// clang-format on
+
+// The register's name of the organisation, else the one typed into the form.
+constexpr char const* check_in_list_sql =
+    "select a.id, a.name, coalesce(o.name, r.organisation_name, ''),"
+    " case when a.attended then extract(epoch from a.checked_in_at)::bigint end"
+    " from attendees a join registrations r on r.id = a.registration_id"
+    " left join organisations o on o.id = r.organisation_id"
+    " where a.event_id = :event and a.status = 'confirmed'"
+    " and (lower(translate(a.name" SAMVERKAN_FOLD " like lower(translate(:pattern" SAMVERKAN_FOLD
+    " escape '\\' or lower(translate(coalesce(o.name, r.organisation_name, '')" SAMVERKAN_FOLD
+    " like lower(translate(:pattern2" SAMVERKAN_FOLD
+    " escape '\\')"
+    " order by a.name collate \"sv-SE-x-icu\", a.id";
+
+constexpr char const* check_in_counts_sql =
+    "select count(*), count(*) filter (where attended) from attendees"
+    " where event_id = :event and status = 'confirmed'";
 
 constexpr char const* attendance_counts_sql =
     "select count(*) filter (where status = 'confirmed'),"
@@ -172,14 +209,44 @@ catering_summary catering(soci::session& sql, long long event_id) {
     return out;
 }
 
-std::optional<long long> check_in(soci::session& sql, long long attendee_id, bool attended,
-                                  std::string& status) {
-    int value = attended ? 1 : 0;
-    long long event_id = 0;
-    sql << check_in_sql, soci::use(attendee_id, "attendee"), soci::use(value, "attended"),
-        soci::into(event_id), soci::into(status);
+std::optional<check_in_change> set_attendance(soci::session& sql, long long attendee_id,
+                                              long long event_id, std::optional<bool> attended) {
+    int value = attended ? (*attended ? 1 : 0) : -1;
+    long long updated = 0;
+    sql << set_attendance_sql, soci::use(value, "value"), soci::use(value, "value2"),
+        soci::use(attendee_id, "attendee"), soci::use(event_id, "event"),
+        soci::use(event_id, "event2"), soci::use(value, "value3"), soci::into(updated);
+    check_in_change out;
+    out.changed = sql.got_data();
+    int state = -1;
+    long long at = 0;
+    soci::indicator at_ind = soci::i_null;
+    sql << attendance_state_sql, soci::use(attendee_id, "attendee"), soci::use(event_id, "event"),
+        soci::use(event_id, "event2"), soci::into(out.event_id), soci::into(out.name),
+        soci::into(out.status), soci::into(state), soci::into(at, at_ind);
     if (!sql.got_data()) return std::nullopt;
-    return event_id;
+    if (state >= 0) out.attended = state == 1;
+    if (at_ind != soci::i_null) out.checked_in_at = at;
+    return out;
+}
+
+check_in_list check_in_list_for_event(soci::session& sql, long long event_id,
+                                      std::string const& search) {
+    check_in_list out;
+    long long confirmed = 0, arrived = 0;
+    sql << check_in_counts_sql, soci::use(event_id, "event"), soci::into(confirmed),
+        soci::into(arrived);
+    out.confirmed = static_cast<int>(confirmed);
+    out.arrived = static_cast<int>(arrived);
+    std::string const pattern = like_pattern(search);
+    soci::rowset<soci::row> rows = (sql.prepare << check_in_list_sql, soci::use(event_id, "event"),
+                                    soci::use(pattern, "pattern"), soci::use(pattern, "pattern2"));
+    for (auto const& r : rows) {
+        check_in_entry e{r.get<long long>(0), r.get<std::string>(1), r.get<std::string>(2), {}};
+        if (r.get_indicator(3) != soci::i_null) e.checked_in_at = r.get<long long>(3);
+        out.attendees.push_back(std::move(e));
+    }
+    return out;
 }
 
 attendance_summary attendance(soci::session& sql, long long event_id) {

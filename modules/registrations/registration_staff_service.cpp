@@ -40,22 +40,61 @@ asio::awaitable<catering_summary> registration_service::catering(long long event
     });
 }
 
+namespace {
+
+/// One change of attendance in the caller's transaction; 404/409 as the service says.
+check_in_change change_attendance(soci::session& sql, long long event_id, long long attendee_id,
+                                  std::optional<bool> attended, events::actor const& who) {
+    auto const result = repository::set_attendance(sql, attendee_id, event_id, attended);
+    if (!result) throw api_error(error_kind::not_found, "No such attendee.");
+    if (result->status != "confirmed")
+        throw api_error(
+            error_kind::conflict,
+            "Only confirmed attendees can be checked in (this one is " + result->status + ").");
+    if (result->changed) {
+        boost::json::value const value =
+            attended ? boost::json::value(*attended) : boost::json::value(nullptr);
+        audit::record(sql, audit::entry{who.user_id,
+                                        attended ? "attendee.check_in" : "attendee.check_in_undone",
+                                        "attendee", attendee_id,
+                                        boost::json::serialize(boost::json::object{
+                                            {"attended", value}, {"event_id", result->event_id}}),
+                                        who.client_address});
+    }
+    return *result;
+}
+
+}  // namespace
+
 asio::awaitable<long long> registration_service::check_in(long long attendee_id, bool attended,
                                                           events::actor who) {
     co_return co_await db_.transact([&](soci::session& sql) {
-        std::string status;
-        auto const event_id = repository::check_in(sql, attendee_id, attended, status);
-        if (!event_id) throw api_error(error_kind::not_found, "No such attendee.");
-        if (status != "confirmed")
-            throw api_error(
-                error_kind::conflict,
-                "Only confirmed attendees can be checked in (this one is " + status + ").");
-        audit::record(sql, audit::entry{who.user_id, "attendee.check_in", "attendee", attendee_id,
-                                        boost::json::serialize(boost::json::object{
-                                            {"attended", attended}, {"event_id", *event_id}}),
-                                        who.client_address});
-        return *event_id;
+        return change_attendance(sql, 0, attendee_id, attended, who).event_id;
     });
+}
+
+asio::awaitable<check_in_change> registration_service::set_attendance(long long event_id,
+                                                                      long long attendee_id,
+                                                                      std::optional<bool> attended,
+                                                                      events::actor who) {
+    co_return co_await db_.transact([&](soci::session& sql) {
+        return change_attendance(sql, event_id, attendee_id, attended, who);
+    });
+}
+
+asio::awaitable<check_in_list> registration_service::list_for_check_in(long long event_id,
+                                                                       std::string search,
+                                                                       events::actor who) {
+    (void)co_await events_.get(event_id);  // 404 for an unknown event
+    co_return co_await db_.transact([&](soci::session& sql) {
+        audit_view(sql, who, "attendees.check_in_view", event_id);
+        return repository::check_in_list_for_event(sql, event_id, search);
+    });
+}
+
+asio::awaitable<long long> registration_service::forget_old_idempotency_keys() {
+    co_return co_await db_.run(
+        [](soci::session& sql) { return repository::forget_old_idempotency_keys(sql); });
 }
 
 asio::awaitable<attendance_summary> registration_service::attendance(long long event_id,

@@ -99,6 +99,31 @@ struct catering_summary {
     std::vector<std::string> other_needs;              ///< the dietary_other texts
 };
 
+/// One confirmed attendee on the door's check-in list.
+struct check_in_entry {
+    long long attendee_id = 0;
+    std::string name;
+    std::string organisation;  ///< the register's name, else the typed one; "" for none
+    std::optional<long long> checked_in_at;  ///< epoch seconds; set only while checked in
+};
+
+/// The door's list: counts over all confirmed attendees, the entries matching the search.
+struct check_in_list {
+    int confirmed = 0;
+    int arrived = 0;
+    std::vector<check_in_entry> attendees;
+};
+
+/// What a check-in (or its undo) found and did.
+struct check_in_change {
+    long long event_id = 0;
+    std::string name;
+    std::string status;                      ///< the attendee's status (only "confirmed" changes)
+    bool changed = false;                    ///< false: it was that way already
+    std::optional<bool> attended;            ///< after the call
+    std::optional<long long> checked_in_at;  ///< epoch seconds, after the call
+};
+
 struct attendance_summary {
     int confirmed = 0;
     int waitlisted = 0;

@@ -1,0 +1,31 @@
+#pragma once
+
+namespace samverkan::server {
+class router;
+}
+
+namespace samverkan::core {
+class page_renderer;
+}
+
+namespace samverkan::auth {
+class auth_service;
+}
+
+namespace samverkan::events {
+class event_service;
+}
+
+namespace samverkan::registrations {
+
+class registration_service;
+
+/// The door's check-in page: GET /staff/events/{id}/check-in (steering+ may look; only
+/// organisers get the buttons), ?q= searches name and organisation; POST
+/// /staff/events/{id}/check-in/{attendee_id} and …/undo (organiser, CSRF form field) answer
+/// 303 back to the list, the same search and the attendee's row.
+void register_check_in_pages(server::router& routes, registration_service& service,
+                             events::event_service& events, auth::auth_service& auth,
+                             core::page_renderer const& pages);
+
+}  // namespace samverkan::registrations
