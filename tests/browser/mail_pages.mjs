@@ -2,8 +2,9 @@
 // with axe-core (WCAG 2.1 A and AA) on every page state:
 // an organiser searches the register, adds an organisation (a validation error, then
 // corrected), edits it and adds a contact, imports a small CSV with a bad line, invites
-// just that organisation from an event's invitation page (an empty choice first), previews
-// the invitation mail and a message to participants; an admin sees the outbox.
+// just that organisation (and an address the SMTP server refuses) from an event's
+// invitation page (an empty choice first), previews the invitation mail, previews and sends
+// a message to participants; an admin sees the outbox and queues the failed mail again.
 // With MAIL_PAGES_UNSUBSCRIBE_PATH set (the harness reads the invitation's link from the
 // outbox after the first run), it instead walks the public unsubscribe pages.
 // Environment: MAIL_PAGES_ORGANISER, MAIL_PAGES_ADMIN (e-mail addresses),
@@ -109,9 +110,11 @@ async function invitations(page, baseUrl, event) {
     'Tab did not reach the first organisation that can be ticked');
   await page.keyboard.press('Space');
   expect(await box.isChecked(), 'Space did not tick the organisation');
+  // The SMTP server refuses this one (550): the admin sees it fail below.
+  await page.fill('#extra', 'Fel Adress <reject550-gone@example.se>');
   await submit(page, path);
   const notice = await page.textContent('[role=status]');
-  expect(notice.includes('1 inbjudningar lades i kön'), `unexpected notice: ${notice}`);
+  expect(notice.includes('2 inbjudningar lades i kön'), `unexpected notice: ${notice}`);
   expect((await page.textContent('table')).includes('tove@tosteberga.example'), 'the invitation is not listed');
   await expectAccessible(page, 'the invitation page after sending');
 
@@ -150,7 +153,16 @@ async function outbox(page, baseUrl) {
   expect((await page.textContent('table')).includes('tove@tosteberga.example'), 'the invitation is not in the outbox');
   await expectAccessible(page, 'the outbox');
   await page.click('a[href="/admin/outbox?status=failed"]');
+  for (let i = 0; i < 100 && !(await page.textContent('main')).includes('reject550-gone@example.se'); ++i) {
+    await page.waitForTimeout(100);
+    await page.reload();
+  }
+  const failed = page.locator('table.outbox tbody tr', { hasText: 'reject550-gone@example.se' });
+  expect((await failed.textContent()).includes('550'), 'the refusal is not shown');
   await expectAccessible(page, 'the outbox filtered to failed mail');
+  await Promise.all([page.waitForLoadState('load'), failed.locator('button[type=submit]').click()]);
+  expect(page.url().endsWith('/admin/outbox?status=failed'), `not back on the outbox: ${page.url()}`);
+  await expectAccessible(page, 'the outbox after queueing a message again');
 }
 
 async function unsubscribe(page, baseUrl, path) {

@@ -4,6 +4,7 @@
 // outbox row the first run queued.
 #include "modules/core/database.hpp"
 #include "tests/e2e/auth_fixture.hpp"
+#include "tests/smtp/mail_test_support.hpp"
 #include "tests/support/browser_script.hpp"
 #include "tests/support/services.hpp"
 
@@ -33,13 +34,15 @@ std::string unsubscribe_path(test::test_database& database, std::string const& e
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(mail_browser, *test::needs("SAMVERKAN_TEST_CHROMIUM"))
+BOOST_AUTO_TEST_SUITE(mail_browser, *test::needs("SAMVERKAN_TEST_CHROMIUM") *
+                                        test::needs("SAMVERKAN_TEST_SMTP_SINK"))
 
 BOOST_AUTO_TEST_CASE(register_invitation_and_outbox_pages_work_in_a_browser_and_pass_axe) {
     (void)test::service_env("SAMVERKAN_TEST_NODE_MODULES");
-    auto const mail_dir = std::filesystem::temp_directory_path() /
-                          ("samverkan-mail-browser-" + std::to_string(::getpid()));
-    test::auth_server app{{"--mail-dir", mail_dir.string(), "--mail-poll-ms", "50"}};
+    // A real SMTP server: the invitation to reject550-… is refused (550) and shows up as
+    // failed on the admin's outbox page.
+    test::smtp_sink sink;
+    test::auth_server app{{"--smtp-url", sink.url(), "--mail-poll-ms", "50"}};
     auto const organiser = app.add_user("arrangor@kristianstad.example", "organiser");
     auto const admin = app.add_user("admin@kristianstad.example", "admin");
     app.database.execute(
@@ -63,9 +66,13 @@ BOOST_AUTO_TEST_CASE(register_invitation_and_outbox_pages_work_in_a_browser_and_
     auto const base = "http://127.0.0.1:" + std::to_string(app.server.port());
     BOOST_TEST(test::run_browser_script("mail_pages.mjs", base) == 0);
     // The page invited exactly the ticked organisation's contact.
-    BOOST_TEST(app.database.scalar("select count(*) from invitations") == 1);
-    BOOST_TEST(app.database.scalar("select count(*) from invitations"
-                                   " where email = 'tove@tosteberga.example'") == 1);
+    BOOST_TEST(app.database.scalar("select count(*) from invitations") == 2);
+    BOOST_TEST(app.database.scalar("select count(*) from invitations where email in"
+                                   " ('tove@tosteberga.example', 'reject550-gone@example.se')") ==
+               2);
+    // The admin queued the refused one again from the outbox page.
+    BOOST_TEST(app.database.scalar("select count(*) from audit_log where action ="
+                                   " 'outbox.requeue'") == 1);
 
     auto const path = unsubscribe_path(app.database, "tove@tosteberga.example");
     BOOST_REQUIRE(!path.empty());
@@ -74,8 +81,6 @@ BOOST_AUTO_TEST_CASE(register_invitation_and_outbox_pages_work_in_a_browser_and_
     ::unsetenv("MAIL_PAGES_UNSUBSCRIBE_PATH");
     BOOST_TEST(app.database.scalar("select count(*) from unsubscribes"
                                    " where email = 'tove@tosteberga.example'") == 1);
-    std::error_code ignored;
-    std::filesystem::remove_all(mail_dir, ignored);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
