@@ -14,7 +14,7 @@ constexpr char const* contacts_sql =
     " where (:audience1 = 'all'"
     "        or (:audience2 = 'agreement_members' and o.agreement_joined_on is not null)"
     "        or (:audience3 = 'selected' and o.id = any(cast(:ids as bigint[]))))"
-    " order by lower(o.name), c.id";
+    " order by o.name collate \"sv-SE-x-icu\", c.id";
 
 constexpr char const* unsubscribed_sql =
     "select email from unsubscribes where email = any(cast(:emails as text[]))";

@@ -22,7 +22,7 @@ constexpr char const* list_sql =
     "                   and lower(c.email) like :p4 escape '\\'))"
     "   and (:kind1 = '' or o.kind = :kind2) and (:area1 = '' or o.area = :area2)"
     "   and (:members = 0 or o.agreement_joined_on is not null)"
-    " order by lower(o.name), o.id limit :limit";
+    " order by o.name collate \"sv-SE-x-icu\", o.id limit :limit";
 
 constexpr char const* find_sql = " where o.id = :id";
 

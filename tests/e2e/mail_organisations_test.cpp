@@ -101,6 +101,21 @@ BOOST_AUTO_TEST_CASE(an_organiser_adds_lists_searches_and_edits_organisations) {
         app.database.scalar("select count(*) from audit_log where entity = 'organisation'") == 2);
 }
 
+BOOST_AUTO_TEST_CASE(the_register_is_listed_in_swedish_alphabetical_order) {
+    for (auto const* name :
+         {"Örkeneds IF", "Ängens vänner", "Åhus Konstförening", "Bäckaskogs byalag"})
+        BOOST_REQUIRE_EQUAL(
+            client.post_json("/api/v1/organisations", json::object{{"name", name}}, csrf).status,
+            201u);
+    auto const list = client.get("/api/v1/organisations").json().at("organisations").as_array();
+    std::vector<std::string> names;
+    for (auto const& o : list) names.push_back(str(o.at("name")));
+    // Å, Ä, Ö come last and in that order (byte order would put Ä before Å).
+    std::vector<std::string> const expected{"Bäckaskogs byalag", "Åhus Konstförening",
+                                            "Ängens vänner", "Örkeneds IF"};
+    BOOST_TEST(names == expected, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(invalid_fields_get_a_specific_422_and_taken_names_a_409) {
     auto const bad = client.post_json(
         "/api/v1/organisations",
