@@ -136,26 +136,26 @@ void add_user_routes(server::router& routes, auth_service& auth) {
         require(auth, role::admin));
 }
 
+// POST /api/v1/users/{id}/<action>: switching an account off or on, answered with the user.
+using account_switch = asio::awaitable<user> (auth_service::*)(long long, actor);
+
+void add_account_switch(server::router& routes, auth_service& auth, std::string const& action,
+                        account_switch apply) {
+    routes.add(
+        http::verb::post, "/api/v1/users/{id}/" + action,
+        [&auth, apply](server::request& req) -> asio::awaitable<server::response> {
+            auto const id = server::path_id(req, "id");
+            auto const by = actor_of(req);
+            auto const u = co_await (auth.*apply)(id, by);
+            co_return server::json_response(200, user_json(u));
+        },
+        require(auth, role::admin));
+}
+
 // What an admin does to an existing account: switch it off or on, set a new password.
 void add_account_routes(server::router& routes, auth_service& auth) {
-    routes.add(
-        http::verb::post, "/api/v1/users/{id}/deactivate",
-        [&auth](server::request& req) -> asio::awaitable<server::response> {
-            auto const id = server::path_id(req, "id");
-            auto const by = actor_of(req);
-            auto const u = co_await auth.deactivate_user(id, by);
-            co_return server::json_response(200, user_json(u));
-        },
-        require(auth, role::admin));
-    routes.add(
-        http::verb::post, "/api/v1/users/{id}/reactivate",
-        [&auth](server::request& req) -> asio::awaitable<server::response> {
-            auto const id = server::path_id(req, "id");
-            auto const by = actor_of(req);
-            auto const u = co_await auth.reactivate_user(id, by);
-            co_return server::json_response(200, user_json(u));
-        },
-        require(auth, role::admin));
+    add_account_switch(routes, auth, "deactivate", &auth_service::deactivate_user);
+    add_account_switch(routes, auth, "reactivate", &auth_service::reactivate_user);
     routes.add(
         http::verb::post, "/api/v1/users/{id}/password",
         [&auth](server::request& req) -> asio::awaitable<server::response> {

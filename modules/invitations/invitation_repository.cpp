@@ -1,5 +1,7 @@
 #include "modules/invitations/invitation_repository.hpp"
 
+#include "modules/core/sql_arrays.hpp"
+
 #include <soci/soci.h>
 
 namespace samverkan::invitations::repository {
@@ -131,30 +133,6 @@ constexpr char const* queue_message_sql =
 constexpr char const* message_count_sql =
     "update event_messages set recipients = :n where id = :id";
 
-// PostgreSQL array literals: {"a","b"} with quotes and backslashes escaped; {1,2} for ids.
-std::string text_array(std::vector<std::string> const& items) {
-    std::string out = "{";
-    for (auto const& item : items) {
-        if (out.size() > 1) out += ',';
-        out += '"';
-        for (char c : item) {
-            if (c == '"' || c == '\\') out += '\\';
-            out += c;
-        }
-        out += '"';
-    }
-    return out + "}";
-}
-
-std::string id_array(std::vector<long long> const& ids) {
-    std::string out = "{";
-    for (auto id : ids) {
-        if (out.size() > 1) out += ',';
-        out += std::to_string(id);
-    }
-    return out + "}";
-}
-
 }  // namespace
 
 std::optional<std::string> lock_event(soci::session& sql, long long event_id) {
@@ -167,7 +145,7 @@ std::optional<std::string> lock_event(soci::session& sql, long long event_id) {
 std::vector<recipient> contacts(soci::session& sql, std::string const& audience,
                                 std::vector<long long> const& organisation_ids) {
     std::vector<recipient> out;
-    auto const ids = id_array(organisation_ids);
+    auto const ids = core::id_array(organisation_ids);
     soci::rowset<soci::row> rows =
         (sql.prepare << contacts_sql, soci::use(audience, "audience1"),
          soci::use(audience, "audience2"), soci::use(audience, "audience3"), soci::use(ids, "ids"));
@@ -179,7 +157,7 @@ std::vector<recipient> contacts(soci::session& sql, std::string const& audience,
 
 std::set<std::string> unsubscribed(soci::session& sql, std::vector<std::string> const& emails) {
     std::set<std::string> out;
-    auto const list = text_array(emails);
+    auto const list = core::text_array(emails);
     soci::rowset<std::string> rows = (sql.prepare << unsubscribed_sql, soci::use(list, "emails"));
     for (auto const& e : rows) out.insert(e);
     return out;
@@ -203,10 +181,10 @@ long long insert(soci::session& sql, long long event_id, std::vector<recipient> 
         emails.push_back(p.email);
         names.push_back(p.name);
     }
-    auto const org_list = id_array(orgs);
-    auto const email_list = text_array(emails);
-    auto const name_list = text_array(names);
-    auto const token_list = text_array(tokens);
+    auto const org_list = core::id_array(orgs);
+    auto const email_list = core::text_array(emails);
+    auto const name_list = core::text_array(names);
+    auto const token_list = core::text_array(tokens);
     auto const event_path = std::to_string(event_id);
     long long count = 0;
     sql << insert_sql, soci::use(org_list, "orgs"), soci::use(email_list, "emails"),
@@ -246,7 +224,7 @@ long long queue_reminders(soci::session& sql, int days) {
 
 long long count_message_recipients(soci::session& sql, long long event_id,
                                    std::vector<std::string> const& statuses) {
-    auto const list = text_array(statuses);
+    auto const list = core::text_array(statuses);
     long long n = 0;
     sql << count_targets_sql, soci::use(event_id, "event"), soci::use(list, "s1"),
         soci::use(list, "s2"), soci::use(list, "s3"), soci::use(list, "s4"), soci::into(n);
@@ -257,7 +235,7 @@ std::pair<long long, long long> queue_message(soci::session& sql, long long even
                                               std::string const& subject, std::string const& body,
                                               std::vector<std::string> const& statuses,
                                               long long user_id) {
-    auto const list = text_array(statuses);
+    auto const list = core::text_array(statuses);
     long long id = 0;
     sql << insert_message_sql, soci::use(event_id, "event"), soci::use(subject, "subject"),
         soci::use(body, "body"), soci::use(list, "statuses"), soci::use(user_id, "user"),

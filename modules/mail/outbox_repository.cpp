@@ -1,5 +1,7 @@
 #include "modules/mail/outbox_repository.hpp"
 
+#include "modules/core/sql_arrays.hpp"
+
 #include <soci/soci.h>
 
 namespace samverkan::mail::repository {
@@ -93,15 +95,6 @@ constexpr char const* requeue_all_sql =
     " queued_at = now(), lease_until = null, last_error = null"
     " where status = 'failed' returning 1) select count(*) from r";
 
-std::string id_array(std::vector<long long> const& ids) {
-    std::string out = "{";
-    for (auto id : ids) {
-        if (out.size() > 1) out += ',';
-        out += std::to_string(id);
-    }
-    return out + "}";
-}
-
 outbox_row row_from(soci::row const& r) {
     outbox_row o;
     o.id = r.get<long long>(0);
@@ -163,7 +156,7 @@ std::optional<event_details> find_event(soci::session& sql, long long id) {
 
 void mark_sent(soci::session& sql, std::vector<long long> const& ids) {
     if (ids.empty()) return;
-    auto const list = id_array(ids);
+    auto const list = core::id_array(ids);
     sql << mark_sent_sql, soci::use(list, "ids");
 }
 
@@ -183,7 +176,7 @@ void mark_failed(soci::session& sql, long long id, std::string const& error) {
 
 void release(soci::session& sql, std::vector<long long> const& ids) {
     if (ids.empty()) return;
-    auto const list = id_array(ids);
+    auto const list = core::id_array(ids);
     sql << release_sql, soci::use(list, "ids");
 }
 

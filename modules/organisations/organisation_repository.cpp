@@ -1,5 +1,7 @@
 #include "modules/organisations/organisation_repository.hpp"
 
+#include "modules/core/sql_arrays.hpp"
+
 #include <soci/soci.h>
 
 #include <cctype>
@@ -86,21 +88,6 @@ std::string like_pattern(std::string const& text) {
     return out + "%";
 }
 
-// A PostgreSQL array literal of texts: {"a","b"} with quotes and backslashes escaped.
-std::string text_array(std::vector<std::string> const& items) {
-    std::string out = "{";
-    for (auto const& item : items) {
-        if (out.size() > 1) out += ',';
-        out += '"';
-        for (char c : item) {
-            if (c == '"' || c == '\\') out += '\\';
-            out += c;
-        }
-        out += '"';
-    }
-    return out + "}";
-}
-
 void attach_contacts(soci::session& sql, std::vector<organisation>& orgs) {
     if (orgs.empty()) return;
     std::map<long long, organisation*> by_id;
@@ -181,7 +168,7 @@ int upsert_contact(soci::session& sql, long long organisation_id, contact const&
 
 void remove_other_contacts(soci::session& sql, long long organisation_id,
                            std::vector<std::string> const& keep) {
-    auto const list = text_array(keep);
+    auto const list = core::text_array(keep);
     sql << remove_contacts_sql, soci::use(organisation_id, "org"), soci::use(list, "keep");
 }
 
