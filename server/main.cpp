@@ -215,12 +215,11 @@ void add_gauges(application& a) {
 // Periodic jobs that run beside the mail sender (started and stopped with it), each safe
 // to run on every instance at once.
 void add_background_jobs(application& a, app_settings const& app) {
-    a.mail_sender.add_periodic(
-        "idempotency-keys",
-        std::chrono::seconds(std::max(1u, app.idempotency_cleanup_seconds)),
-        [&a]() -> asio::awaitable<void> {
-            (void)co_await a.registrations.forget_old_idempotency_keys();
-        });
+    a.mail_sender.add_periodic("idempotency-keys",
+                               std::chrono::seconds(std::max(1u, app.idempotency_cleanup_seconds)),
+                               [&a]() -> asio::awaitable<void> {
+                                   (void)co_await a.registrations.forget_old_idempotency_keys();
+                               });
     if (app.mail.reminder_days == 0) return;
     auto const days = static_cast<int>(app.mail.reminder_days);
     a.mail_sender.add_periodic(
