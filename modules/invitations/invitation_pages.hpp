@@ -1,28 +1,9 @@
 #pragma once
 
-namespace samverkan::server {
-class router;
-}
-
-namespace samverkan::core {
-class page_renderer;
-}
-
-namespace samverkan::auth {
-class auth_service;
-}
-
-namespace samverkan::mail {
-class mail_service;
-}
-
-namespace samverkan::organisations {
-class organisation_service;
-}
+// Forward declarations of the services come with the module's routes header.
+#include "modules/invitations/invitation_routes.hpp"
 
 namespace samverkan::invitations {
-
-class invitation_service;
 
 /// The organisers' page of an event's invitations and messages (Swedish, no JavaScript):
 /// GET /staff/events/{id}/invitations shows queued / sent / failed and two forms (the

@@ -90,34 +90,26 @@ constexpr char const* reminders_sql =
     "    from due d on conflict (idempotency_key) do nothing returning 1)"
     " select count(*) from queued";
 
-// Which registrations a message goes to: any attendee in one of the chosen groups (the
-// same condition in both statements below).
-constexpr char const* count_targets_sql =
-    "select count(*) from ("
-    "select distinct r.id, r.language, r.contact_email, r.contact_name"
-    "  from registrations r join attendees a on a.registration_id = r.id"
-    " where r.event_id = :event and r.cancelled_at is null"
-    "   and ((a.status = 'confirmed' and 'confirmed' = any(cast(:s1 as text[])))"
-    "     or (a.status = 'waitlisted' and 'waitlisted' = any(cast(:s2 as text[])))"
-    "     or (a.status = 'confirmed' and a.attended and 'attended' = any(cast(:s3 as text[])))"
-    "     or (a.status = 'confirmed' and a.attended = false"
+// Which registrations a message goes to: any attendee in one of the chosen groups. One
+// text for the count (the preview) and the queueing, so the two cannot disagree.
+#define SAMVERKAN_MESSAGE_TARGETS                                                               \
+    "select distinct r.id, r.language, r.contact_email, r.contact_name"                         \
+    "  from registrations r join attendees a on a.registration_id = r.id"                       \
+    " where r.event_id = :event and r.cancelled_at is null"                                     \
+    "   and ((a.status = 'confirmed' and 'confirmed' = any(cast(:s1 as text[])))"               \
+    "     or (a.status = 'waitlisted' and 'waitlisted' = any(cast(:s2 as text[])))"             \
+    "     or (a.status = 'confirmed' and a.attended and 'attended' = any(cast(:s3 as text[])))" \
+    "     or (a.status = 'confirmed' and a.attended = false"                                    \
     "         and 'no_show' = any(cast(:s4 as text[]))))"
-    ") t";
+
+constexpr char const* count_targets_sql = "select count(*) from (" SAMVERKAN_MESSAGE_TARGETS ") t";
 
 constexpr char const* insert_message_sql =
     "insert into event_messages (event_id, subject, body, statuses, created_by)"
     " values (:event, :subject, :body, cast(:statuses as text[]), nullif(:user, 0)) returning id";
 
 constexpr char const* queue_message_sql =
-    "with t as ("
-    "select distinct r.id, r.language, r.contact_email, r.contact_name"
-    "  from registrations r join attendees a on a.registration_id = r.id"
-    " where r.event_id = :event and r.cancelled_at is null"
-    "   and ((a.status = 'confirmed' and 'confirmed' = any(cast(:s1 as text[])))"
-    "     or (a.status = 'waitlisted' and 'waitlisted' = any(cast(:s2 as text[])))"
-    "     or (a.status = 'confirmed' and a.attended and 'attended' = any(cast(:s3 as text[])))"
-    "     or (a.status = 'confirmed' and a.attended = false"
-    "         and 'no_show' = any(cast(:s4 as text[]))))"
+    "with t as (" SAMVERKAN_MESSAGE_TARGETS
     "),"
     " queued as ("
     "  insert into outbox (idempotency_key, template, language, recipient_email,"
