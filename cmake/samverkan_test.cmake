@@ -1,9 +1,15 @@
 # samverkan_add_test(name SOURCES … LIBS … LABELS unit|db|smtp|e2e|browser)
 # One Boost.Test executable per area, registered with CTest under its label.
+
+# The one main() of every test executable, compiled once (Boost.Test's runner is heavy).
+add_library(samverkan_test_main OBJECT ${PROJECT_SOURCE_DIR}/tests/support/test_main.cpp)
+target_link_libraries(samverkan_test_main PRIVATE Boost::unit_test_framework)
+
 function(samverkan_add_test name)
   cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
-  add_executable(${name} ${PROJECT_SOURCE_DIR}/tests/support/test_main.cpp ${ARG_SOURCES})
-  target_link_libraries(${name} PRIVATE Boost::unit_test_framework samverkan_warnings ${ARG_LIBS})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE samverkan_test_main Boost::unit_test_framework
+    samverkan_warnings ${ARG_LIBS})
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR})
   add_test(NAME ${name} COMMAND ${name} --report_level=short --log_level=message)
   if(NOT ARG_TIMEOUT)

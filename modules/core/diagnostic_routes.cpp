@@ -4,11 +4,13 @@
 #include "modules/core/json_input.hpp"
 #include "server/response.hpp"
 #include "server/router.hpp"
+#include "server/settings.hpp"
 
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json/object.hpp>
+#include <boost/program_options/value_semantic.hpp>
 #include <soci/soci.h>
 
 #include <charconv>
@@ -50,6 +52,12 @@ void register_diagnostic_routes(server::router& routes, db::database& db) {
                    });
                    co_return server::json_response(200, {{"answer", answer}});
                });
+}
+
+void add_diagnostic_settings(server::settings& s, bool& enabled) {
+    s.options().add_options()("enable-test-routes", server::po::bool_switch(&enabled),
+                              "serve /_test/* routes for the end-to-end tests (never in "
+                              "production)");
 }
 
 }  // namespace samverkan::core

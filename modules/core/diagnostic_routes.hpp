@@ -2,7 +2,8 @@
 
 namespace samverkan::server {
 class router;
-}
+class settings;
+}  // namespace samverkan::server
 
 namespace samverkan::db {
 class database;
@@ -17,5 +18,8 @@ namespace samverkan::core {
 ///   GET  /_test/fail      throws an unexpected exception (500)
 ///   GET  /_test/db        one database round trip (503 when the database is down)
 void register_diagnostic_routes(server::router& routes, db::database& db);
+
+/// enable-test-routes: whether register_diagnostic_routes is called.
+void add_diagnostic_settings(server::settings& s, bool& enabled);
 
 }  // namespace samverkan::core

@@ -4,6 +4,7 @@
 // views. No HTTP here; errors are server::api_error with messages in the caller's language.
 #include "modules/events/event_service.hpp"
 #include "modules/events/event_types.hpp"
+#include "modules/registrations/registration_settings.hpp"
 #include "modules/registrations/registration_types.hpp"
 #include "server/asio_fwd.hpp"
 
@@ -23,14 +24,6 @@ class event_listing;
 }
 
 namespace samverkan::registrations {
-
-struct registration_settings {
-    std::string base_url;  ///< links in mails and answers: <base_url>/r/<token>
-    int rate_limit = 20;   ///< registrations per client address per minute; 0 = off
-    /// Test-only: false replaces the event row lock with a plain read, so the concurrency
-    /// tests' negative control can show the overbooking the lock prevents. Never in use.
-    bool lock_seats = true;
-};
 
 /// The answer to a registration: 201 with API.md's body (the same body again for a
 /// repeated Idempotency-Key).

@@ -1,0 +1,25 @@
+#include "app/app_settings.hpp"
+
+#include "modules/core/diagnostic_routes.hpp"
+#include "server/settings.hpp"
+
+namespace samverkan::app {
+
+void declare_settings(server::settings& s, app_settings& app) {
+    server::add_http_settings(s, app.http, SAMVERKAN_DEFAULT_WEB_DIR);
+    db::add_database_settings(s, app.db);
+    auth::add_auth_settings(s, app.auth);
+    events::add_event_settings(s, app.events);
+    registrations::add_registration_settings(s, app.registrations);
+    mail::add_mail_settings(s, app.mail, SAMVERKAN_DEFAULT_MAIL_TEMPLATES_DIR);
+    core::add_diagnostic_settings(s, app.test_routes);
+}
+
+void app_settings::finish() {
+    http.finish();
+    db.finish();
+    mail.finish();
+    registrations.finish(http.base_url);
+}
+
+}  // namespace samverkan::app

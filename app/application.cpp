@@ -1,0 +1,38 @@
+#include "app/application.hpp"
+
+#include <chrono>
+#include <filesystem>
+
+namespace samverkan::app {
+
+application::application(app_settings const& app, server::logger& log)
+    : db{app.db.url, app.db.pool_size, std::chrono::milliseconds(app.db.lease_timeout_ms)},
+      pages{std::filesystem::path(app.http.web_dir) / "templates"},
+      migrations{db::builtin_migrations()},
+      listing{db, std::chrono::milliseconds(app.events.page_cache_ms)},
+      auth{db, app.auth.finish(app.http.https())},
+      audit_log{db},
+      events{db, listing},
+      registrations{db, events, listing, app.registrations},
+      mail_templates{app.mail.templates_dir},
+      mail{db, mail_templates, app.http.base_url},
+      organisations{db},
+      invitations{db, app.http.base_url},
+      mail_sender{db, app.mail, app.http.base_url, mail_templates, log} {
+    events.set_seat_hooks(registrations);
+}
+
+void add_gauges(application& a) {
+    a.stats.add_gauge("samverkan_db_connections_in_use", "Pooled database connections leased now.",
+                      [&a] { return static_cast<double>(a.db.in_use()); });
+    a.stats.add_gauge("samverkan_db_pool_size", "Pooled database connections in all.",
+                      [&a] { return static_cast<double>(a.db.size()); });
+    a.stats.add_gauge("samverkan_mail_sent", "Messages this instance has sent since start.",
+                      [&a] { return static_cast<double>(a.mail_sender.sent()); });
+    a.stats.add_gauge("samverkan_mail_failed", "Messages this instance marked failed since start.",
+                      [&a] { return static_cast<double>(a.mail_sender.failed()); });
+    a.stats.add_gauge("samverkan_password_checks", "Argon2id password checks since start.",
+                      [&a] { return static_cast<double>(a.auth.password_checks()); });
+}
+
+}  // namespace samverkan::app

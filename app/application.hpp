@@ -1,0 +1,53 @@
+#pragma once
+
+// Everything `serve` builds once, in dependency order. The routes and jobs refer to these
+// objects, which live until the program ends. The only place that knows every module.
+#include "app/app_settings.hpp"
+#include "modules/audit/audit_service.hpp"
+#include "modules/auth/auth_service.hpp"
+#include "modules/core/database.hpp"
+#include "modules/core/migrations.hpp"
+#include "modules/core/pages.hpp"
+#include "modules/events/event_listing.hpp"
+#include "modules/events/event_service.hpp"
+#include "modules/invitations/invitation_service.hpp"
+#include "modules/mail/mail_service.hpp"
+#include "modules/mail/mail_templates.hpp"
+#include "modules/mail/outbox_sender.hpp"
+#include "modules/organisations/organisation_service.hpp"
+#include "modules/registrations/registration_service.hpp"
+#include "server/metrics.hpp"
+
+#include <atomic>
+#include <vector>
+
+namespace samverkan::server {
+class logger;
+}
+
+namespace samverkan::app {
+
+struct application {
+    application(app_settings const& app, server::logger& log);
+
+    db::database db;
+    core::page_renderer const pages;
+    server::metrics stats;
+    std::atomic<bool> migrated{false};
+    std::vector<db::migration> const migrations;
+    events::event_listing listing;
+    auth::auth_service auth;
+    audit::audit_service audit_log;
+    events::event_service events;
+    registrations::registration_service registrations;
+    mail::template_library const mail_templates;
+    mail::mail_service mail;
+    organisations::organisation_service organisations;
+    invitations::invitation_service invitations;
+    mail::outbox_sender mail_sender;
+};
+
+/// The gauges of /metrics that read the services' state.
+void add_gauges(application& a);
+
+}  // namespace samverkan::app
