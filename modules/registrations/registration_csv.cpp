@@ -1,12 +1,11 @@
 #include "modules/registrations/registration_csv.hpp"
 
+#include "modules/core/csv_writer.hpp"
 #include "modules/core/time.hpp"
 
 namespace samverkan::registrations {
 
 namespace {
-
-constexpr char const* bom = "\xEF\xBB\xBF";
 
 std::string_view status_label(std::string_view status) {
     if (status == "confirmed") return "Bekräftad";
@@ -42,49 +41,25 @@ std::string local_time(long long t) {
     return text;
 }
 
-void add_row(std::string& out, std::vector<std::string> const& cells) {
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-        if (i > 0) out += ';';
-        out += csv_cell(cells[i]);
-    }
-    out += "\r\n";
-}
-
 }  // namespace
 
-std::string csv_cell(std::string_view value) {
-    std::string cell;
-    if (!value.empty() && (value.front() == '=' || value.front() == '+' || value.front() == '-' ||
-                           value.front() == '@' || value.front() == '\t' || value.front() == '\r'))
-        cell += '\'';
-    cell.append(value);
-    if (cell.find_first_of(";\"\r\n") == std::string::npos) return cell;
-    std::string quoted = "\"";
-    for (char c : cell) {
-        if (c == '"') quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
-}
-
 std::string registrations_csv(std::vector<registration> const& items) {
-    std::string out = bom;
-    add_row(out,
-            {"Anmälan", "Organisation", "Organisationsnummer", "Kontaktperson", "Kontaktens e-post",
+    core::csv_writer out;
+    out.row({"Anmälan", "Organisation", "Organisationsnummer", "Kontaktperson", "Kontaktens e-post",
              "Telefon", "Deltagare", "Deltagarens e-post", "Tillhörighet", "Specialkost",
              "Annan kost", "Tillgänglighet", "Status", "Plats i kön", "Anmäld", "Närvarade"});
     for (auto const& r : items) {
         for (auto const& a : r.attendees) {
-            add_row(out,
-                    {std::to_string(r.id), r.organisation_name, r.org_number, r.contact_name,
-                     r.contact_email, r.contact_phone, a.name, a.email,
-                     std::string{affiliation_label(a.affiliation)}, dietary_labels(a.dietary),
-                     a.dietary_other, a.accessibility, std::string{status_label(a.status)},
-                     a.waitlist_position > 0 ? std::to_string(a.waitlist_position) : "",
-                     local_time(r.created_at), a.attended ? (*a.attended ? "ja" : "nej") : ""});
+            out.row(std::vector<std::string>{
+                std::to_string(r.id), r.organisation_name, r.org_number, r.contact_name,
+                r.contact_email, r.contact_phone, a.name, a.email,
+                std::string{affiliation_label(a.affiliation)}, dietary_labels(a.dietary),
+                a.dietary_other, a.accessibility, std::string{status_label(a.status)},
+                a.waitlist_position > 0 ? std::to_string(a.waitlist_position) : "",
+                local_time(r.created_at), a.attended ? (*a.attended ? "ja" : "nej") : ""});
         }
     }
-    return out;
+    return std::move(out).text();
 }
 
 }  // namespace samverkan::registrations

@@ -8,12 +8,7 @@
 
 namespace samverkan::registrations {
 
-/// One row per attendee, for Excel and LibreOffice with Swedish settings: UTF-8 with a BOM,
-/// semicolon-separated, CRLF line ends, Swedish headers; cells that start with = + - @
-/// (or a tab or CR) are neutralised with a leading apostrophe so no formula runs.
+/// One row per attendee with Swedish headers, in core::csv_writer's format.
 [[nodiscard]] std::string registrations_csv(std::vector<registration> const& items);
-
-/// One CSV cell: neutralised, then quoted when it holds ; " CR or LF.
-[[nodiscard]] std::string csv_cell(std::string_view value);
 
 }  // namespace samverkan::registrations

@@ -88,4 +88,41 @@ BOOST_AUTO_TEST_CASE(two_migrate_commands_at_once_both_succeed) {
                static_cast<long long>(db::builtin_migrations().size()));
 }
 
+BOOST_AUTO_TEST_CASE(a_repeatable_definition_is_applied_again_only_when_its_text_changes) {
+    test::test_database t{true};
+    std::string const first =
+        "create or replace function t_rule() returns int language sql"
+        " as 'select 1'";
+    std::string const second =
+        "create or replace function t_rule() returns int language sql"
+        " as 'select 2'";
+    std::vector<db::migration> v1{{42, "42_rule.sql", first, true}};
+    std::vector<db::migration> v2{{42, "42_rule.sql", second, true}};
+    BOOST_TEST(!db::migrations_current(t.db(), v1));
+    BOOST_TEST(db::apply_migrations(t.db(), v1) == 1);
+    BOOST_TEST(db::apply_migrations(t.db(), v1) == 0);
+    BOOST_TEST(db::migrations_current(t.db(), v1));
+    BOOST_TEST(!db::migrations_current(t.db(), v2));  // a newer binary: not ready until applied
+    BOOST_TEST(db::apply_migrations(t.db(), v2) == 1);
+    BOOST_TEST(t.scalar("select t_rule()") == 2);
+    BOOST_TEST(t.scalar("select count(*) from schema_migrations where name = '42_rule.sql'") == 1);
+    BOOST_TEST(db::migrations_current(t.db(), v2));
+}
+
+BOOST_AUTO_TEST_CASE(a_failing_repeatable_definition_keeps_the_previous_one) {
+    test::test_database t{true};
+    std::vector<db::migration> good{{43, "43_rule.sql",
+                                     "create or replace function t_kept() returns int"
+                                     " language sql as 'select 7'",
+                                     true}};
+    std::vector<db::migration> bad{{43, "43_rule.sql",
+                                    "create or replace function t_kept() returns int"
+                                    " language sql as 'select 8'; select no_such_function();",
+                                    true}};
+    BOOST_TEST(db::apply_migrations(t.db(), good) == 1);
+    BOOST_CHECK_THROW(db::apply_migrations(t.db(), bad), std::runtime_error);
+    BOOST_TEST(t.scalar("select t_kept()") == 7);
+    BOOST_TEST(!db::migrations_current(t.db(), bad));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

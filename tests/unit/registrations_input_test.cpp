@@ -1,5 +1,6 @@
 // Registration input rules without I/O: the organisationsnummer check digit, field paths
 // and languages of the messages, CSV cells that cannot run as formulas.
+#include "modules/core/csv_writer.hpp"
 #include "modules/core/org_number.hpp"
 #include "modules/registrations/manage_token.hpp"
 #include "modules/registrations/registration_csv.hpp"
@@ -86,12 +87,14 @@ BOOST_AUTO_TEST_CASE(wrong_json_types_are_a_bad_request) {
 }
 
 BOOST_AUTO_TEST_CASE(csv_cells_that_could_be_formulas_are_neutralised_and_quoted) {
-    BOOST_TEST(csv_cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"");
-    BOOST_TEST(csv_cell("+46 70 123") == "'+46 70 123");
-    BOOST_TEST(csv_cell("-1") == "'-1");
-    BOOST_TEST(csv_cell("@SUM(A1)") == "'@SUM(A1)");
-    BOOST_TEST(csv_cell("a;b") == "\"a;b\"");
-    BOOST_TEST(csv_cell("Åsa Öberg") == "Åsa Öberg");
+    BOOST_TEST(samverkan::core::csv_cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"");
+    BOOST_TEST(samverkan::core::csv_cell("+46 70 123") == "'+46 70 123");
+    BOOST_TEST(samverkan::core::csv_cell("-1") == "'-1");
+    BOOST_TEST(samverkan::core::csv_cell("@SUM(A1)") == "'@SUM(A1)");
+    BOOST_TEST(samverkan::core::csv_cell("a;b") == "\"a;b\"");
+    BOOST_TEST(samverkan::core::csv_cell("Ek, Gran och Tall") ==
+               "\"Ek, Gran och Tall\"");  // a comma separates too
+    BOOST_TEST(samverkan::core::csv_cell("Åsa Öberg") == "Åsa Öberg");
 }
 
 BOOST_AUTO_TEST_CASE(the_csv_starts_with_a_bom_and_has_one_row_per_attendee) {
