@@ -185,8 +185,8 @@ long long insert(soci::session& sql, long long event_id, std::vector<recipient> 
 
 invitation_status status(soci::session& sql, long long event_id) {
     invitation_status out;
-    soci::rowset<soci::row> rows = (sql.prepare << status_sql, soci::use(event_id, "event"),
-                                    soci::use(event_id, "event2"));
+    soci::rowset<soci::row> rows =
+        (sql.prepare << status_sql, soci::use(event_id, "event"), soci::use(event_id, "event2"));
     for (auto const& r : rows) {
         invitation_row i{r.get<long long>(0),   r.get<long long>(1),   r.get<std::string>(2),
                          r.get<std::string>(3), r.get<std::string>(4), r.get<std::string>(5),
