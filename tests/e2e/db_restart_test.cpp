@@ -3,6 +3,7 @@
 // back no request fails.
 #include "tests/e2e/recovery_support.hpp"
 #include "tests/support/http_client.hpp"
+#include "tests/support/nginx_process.hpp"
 #include "tests/support/server_process.hpp"
 #include "tests/support/services.hpp"
 #include "tests/support/test_database.hpp"
@@ -74,6 +75,26 @@ BOOST_AUTO_TEST_CASE(registrations_after_a_restart_all_succeed) {
                        << after.summary() << "in "
                        << std::chrono::duration_cast<std::chrono::milliseconds>(took).count()
                        << " ms");
+}
+
+// The same through nginx over two instances (3 of 120 failed before issue 11).
+BOOST_AUTO_TEST_CASE(registrations_through_nginx_after_a_restart_all_succeed) {
+    auto const restart = test::service_env("SAMVERKAN_TEST_PG_RESTART");
+    test::test_database database;
+    test::server_process::options const options{
+        {"--registration-rate-limit", "0", "--trusted-proxies", "127.0.0.1"}};
+    test::server_process a{database.url(), options};
+    test::server_process b{database.url(), options};
+    test::nginx_process nginx{{a.port(), b.port()}};
+    auto const event = test::add_recovery_event(database);
+    test::registration_burst const warm{nginx.port(), event, 32, 16, "before"};
+    BOOST_TEST_REQUIRE(warm.count(201) == 32, warm.summary());
+    BOOST_TEST_REQUIRE(std::system(restart.c_str()) == 0);
+    std::this_thread::sleep_for(2s);
+    test::registration_burst const after{nginx.port(), event, 48, 16, "after"};
+    BOOST_TEST(after.count(201) == 48, after.summary() << nginx.error_log());
+    BOOST_TEST_MESSAGE(
+        "through nginx, 48 registrations 2 s after the restart: " << after.summary());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -27,6 +27,15 @@ inline long long add_recovery_event(test_database& database, int capacity = 1000
     return database.scalar("select max(id) from events");
 }
 
+/// "tag-n@kristianstad.example" (built by appending: g++ 12 warns falsely about
+/// `"literal" + std::to_string(n)`).
+inline std::string test_email(std::string tag, long long n) {
+    tag += '-';
+    tag += std::to_string(n);
+    tag += "@kristianstad.example";
+    return tag;
+}
+
 /// One registration's body: one attendee, contact `email`.
 inline boost::json::object recovery_registration(std::string const& email) {
     return boost::json::object{
