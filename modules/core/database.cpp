@@ -1,5 +1,6 @@
 #include "modules/core/database.hpp"
 
+#include "modules/core/database_errors.hpp"
 #include "server/api_error.hpp"
 
 #include <soci/postgresql/soci-postgresql.h>
@@ -136,7 +137,7 @@ soci::session& database::open_session(std::size_t position) {
     } catch (soci::soci_error const& e) {
         slot.reset();
         connection_lost();  // the others are likely gone too: each proves itself when next used
-        throw unavailable(std::string{"database connection failed: "} + e.what());
+        throw unavailable("database connection failed: " + describe(e));
     }
     pool_->checked_epoch[position] = epoch;
     return *slot;
@@ -149,7 +150,7 @@ soci::session& database::reopen_session(std::size_t position) {
         ++reconnects_;
     } catch (soci::soci_error const& e) {
         pool_->sessions[position].reset();
-        throw unavailable(std::string{"database connection failed: "} + e.what());
+        throw unavailable("database connection failed: " + describe(e));
     }
     pool_->checked_epoch[position] = suspect_epoch_.load();
     return *pool_->sessions[position];
@@ -188,9 +189,9 @@ void database::with_lease(std::function<void(soci::session&)> const& f, bool tra
         // next use, and this one is reconnected.
         if (!connection_ok(*sql)) {
             connection_lost();
-            throw unavailable(std::string{"database connection lost: "} + e.what());
+            throw unavailable("database connection lost: " + describe(e));
         }
-        throw;
+        throw database_error(e);  // what() without the statement and its bound values
     }
 }
 

@@ -1,5 +1,6 @@
 #include "modules/core/instance_heartbeat.hpp"
 
+#include "modules/core/database_errors.hpp"
 #include "server/logger.hpp"
 
 #include <boost/json/object.hpp>
@@ -86,10 +87,10 @@ void instance_heartbeat::beat() {
         *sql_ << beat_sql, soci::use(id, "id"), soci::use(host_, "host"), soci::use(pid_, "pid");
         if (failing_) log_.info("heartbeat restored", {{"instance", id}});
         failing_ = false;
-    } catch (std::exception const& e) {
+    } catch (soci::soci_error const& e) {
         sql_.reset();  // a fresh connection next time
         if (!failing_)
-            log_.error("heartbeat failed", {{"instance", id_.load()}, {"cause", e.what()}});
+            log_.error("heartbeat failed", {{"instance", id_.load()}, {"cause", describe(e)}});
         failing_ = true;
     }
 }
