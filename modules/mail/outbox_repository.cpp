@@ -20,7 +20,8 @@ constexpr char const* insert_sql =
 // The payload names its event as "event_id" or as an "event" object with an "id"; the
 // sender reads the event's current row so that a mail never shows stale details. A lease
 // ends when its time runs out or when its owner's heartbeat has gone stale (a dead
-// instance: NULL owners, leased without one, wait for the time).
+// instance: NULL owners, leased without one, wait for the time — spelt out, as NULL NOT IN
+// an empty set is true).
 constexpr char const* claim_sql =
     "with live as ("
     "  select id from instances"
@@ -29,7 +30,7 @@ constexpr char const* claim_sql =
     "  select id from outbox"
     "   where status = 'pending' and next_attempt_at <= now()"
     "     and (lease_until is null or lease_until < now()"
-    "          or lease_owner not in (select id from live))"
+    "          or (lease_owner is not null and lease_owner not in (select id from live)))"
     "   order by next_attempt_at, id limit :limit for update skip locked),"
     " claimed as ("
     "  update outbox o set lease_until = now() + make_interval(secs => :lease),"
