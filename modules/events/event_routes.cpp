@@ -21,6 +21,8 @@ using server::error_kind;
 
 namespace {
 
+using core::actor_of;
+
 using handler_result = asio::awaitable<server::response>;
 
 std::optional<long long> query_time(server::request const& req, std::string_view name) {
@@ -66,10 +68,6 @@ event_filter filter_from_query(server::request const& req) {
         filter.include_all = true;
     }
     return filter;
-}
-
-actor actor_of(server::request const& req) {
-    return actor{auth::current_user(req).user_id, req.client_address};
 }
 
 namespace {

@@ -53,7 +53,7 @@ handler_result list_registrations(staff_registration_service& service, server::r
     auto const search = std::string{req.query_param("q").value_or("")};
     std::string const action = "registrations.view";
     auto items = co_await service.list_for_event(server::path_id(req, "id"), search,
-                                                 events::actor_of(req), action);
+                                                 core::actor_of(req), action);
     bool const needs = may_see_needs(req);
     boost::json::array out;
     for (auto const& r : items) out.push_back(registration_json(r, needs));
@@ -65,7 +65,7 @@ handler_result export_csv(staff_registration_service& service, server::request& 
     auto const event_id = server::path_id(req, "id");
     std::string const search;
     std::string const action = "registrations.export";
-    auto items = co_await service.list_for_event(event_id, search, events::actor_of(req), action);
+    auto items = co_await service.list_for_event(event_id, search, core::actor_of(req), action);
     auto res = server::text_response(200, registrations_csv(items, may_see_needs(req)),
                                      "text/csv; charset=utf-8");
     res.set(http::field::content_disposition,
@@ -76,13 +76,13 @@ handler_result export_csv(staff_registration_service& service, server::request& 
 
 handler_result catering(staff_registration_service& service, server::request& req) {
     auto const id = server::path_id(req, "id");
-    co_return private_json(catering_json(co_await service.catering(id, events::actor_of(req))));
+    co_return private_json(catering_json(co_await service.catering(id, core::actor_of(req))));
 }
 
 handler_result attendance(staff_registration_service& service, server::request& req) {
     auto const id = server::path_id(req, "id");
     co_return server::json_response(
-        200, attendance_json(co_await service.attendance(id, events::actor_of(req))));
+        200, attendance_json(co_await service.attendance(id, core::actor_of(req))));
 }
 
 handler_result check_in(staff_registration_service& service, server::request& req) {
@@ -92,7 +92,7 @@ handler_result check_in(staff_registration_service& service, server::request& re
     core::json_reader in{body, errors};
     auto const attended = in.boolean("attended", true);
     core::throw_if_invalid(errors);
-    auto const event_id = co_await service.check_in(id, *attended, events::actor_of(req));
+    auto const event_id = co_await service.check_in(id, *attended, core::actor_of(req));
     co_return server::json_response(
         200, boost::json::object{{"id", id}, {"event_id", event_id}, {"attended", *attended}});
 }
@@ -101,7 +101,7 @@ handler_result cancel_registration(staff_registration_service& service, server::
     auto const event_id = server::path_id(req, "id");
     auto const registration_id = server::path_id(req, "registration_id");
     auto const r =
-        co_await service.cancel_registration(event_id, registration_id, events::actor_of(req));
+        co_await service.cancel_registration(event_id, registration_id, core::actor_of(req));
     co_return private_json(registration_json(r, may_see_needs(req)));
 }
 
