@@ -114,8 +114,8 @@ std::string cancel_reason(server::request const& req) {
     if (req.message.body().empty()) return {};
     auto const body = core::parse_json_object(req);
     server::field_errors errors;
-    core::json_reader in{body, errors};
-    auto reason = in.text("reason", false, 1000, 0).value_or("");
+    core::field_reader in{body, errors};
+    auto reason = in.text("reason", {.required = false, .max = 1000, .min = 0}).value_or("");
     core::throw_if_invalid(errors);
     return reason;
 }

@@ -89,7 +89,7 @@ handler_result check_in(staff_registration_service& service, server::request& re
     auto const id = server::path_id(req, "id");
     auto const body = core::parse_json_object(req);
     server::field_errors errors;
-    core::json_reader in{body, errors};
+    core::field_reader in{body, errors};
     auto const attended = in.boolean("attended", true);
     core::throw_if_invalid(errors);
     auto const event_id = co_await service.check_in(id, *attended, core::actor_of(req));
