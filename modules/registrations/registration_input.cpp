@@ -237,4 +237,28 @@ registration_changes validate_changes(raw_registration const& raw, server::field
     return out;
 }
 
+walk_in_input read_walk_in(core::field_reader& in) {
+    checker check{in.errors()};
+    walk_in_input out;
+    if (auto org = in.nested("organisation")) {
+        if (org->has("id"))
+            out.organisation_id = org->integer("id", {.min = 1, .max = 9'000'000'000'000'000'000});
+        out.organisation_name = check.text("organisation.name", org->raw_text("name"), name_max);
+        if (auto const number = trim(org->raw_text("org_number")); !number.empty()) {
+            out.org_number = core::normalise_org_number(number);
+            if (out.org_number.empty())
+                check.fail("organisation.org_number", message::of("registration.org_number"));
+        }
+    }
+    auto const n = std::min<std::size_t>(in.count("attendees"), max_attendees + 1);
+    for (std::size_t i = 0; i < n; ++i) {
+        auto const raw = attendee_from(in.entry("attendees", i));
+        if (in.is_form() && !raw.any()) continue;  // a blank line of the door's form
+        out.attendees.push_back(check.attendee(raw, "attendees[" + std::to_string(i) + "]"));
+    }
+    if (out.attendees.empty() || out.attendees.size() > max_attendees)
+        check.fail("attendees", message::of("registration.attendee_count"));
+    return out;
+}
+
 }  // namespace samverkan::registrations

@@ -65,4 +65,8 @@ struct raw_registration {
 [[nodiscard]] registration_changes validate_changes(raw_registration const& raw,
                                                     server::field_errors& errors);
 
+/// A walk-in at the door (API.md "Registrations (staff)"): the organisation (an id from the
+/// register, or a name and number) and 1–10 attendees with name, affiliation and e-mail.
+[[nodiscard]] walk_in_input read_walk_in(core::field_reader& in);
+
 }  // namespace samverkan::registrations

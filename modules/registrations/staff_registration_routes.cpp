@@ -5,6 +5,7 @@
 #include "modules/core/json_input.hpp"
 #include "modules/events/event_routes.hpp"
 #include "modules/registrations/registration_csv.hpp"
+#include "modules/registrations/registration_input.hpp"
 #include "modules/registrations/registration_json.hpp"
 #include "modules/registrations/registration_routes.hpp"
 #include "modules/registrations/staff_registration_service.hpp"
@@ -97,6 +98,28 @@ handler_result check_in(staff_registration_service& service, server::request& re
         200, boost::json::object{{"id", id}, {"event_id", event_id}, {"attended", *attended}});
 }
 
+handler_result add_walk_ins(staff_registration_service& service, server::request& req) {
+    auto const event_id = server::path_id(req, "id");
+    auto const body = core::parse_json_object(req);
+    server::field_errors errors;
+    core::field_reader in{body, errors};
+    auto input = read_walk_in(in);
+    core::throw_if_invalid(errors);
+    auto const r = co_await service.add_walk_ins(event_id, std::move(input), core::actor_of(req));
+    boost::json::array attendees;
+    for (auto const& a : r.attendees)
+        attendees.push_back(boost::json::object{{"id", a.id},
+                                                {"name", a.name},
+                                                {"status", "confirmed"},
+                                                {"attended", true},
+                                                {"over_capacity", a.over_capacity}});
+    auto res = server::json_response(
+        201, boost::json::object{
+                 {"id", r.id}, {"event_id", r.event_id}, {"attendees", std::move(attendees)}});
+    res.set(http::field::cache_control, "no-store");
+    co_return res;
+}
+
 handler_result cancel_registration(staff_registration_service& service, server::request& req) {
     auto const event_id = server::path_id(req, "id");
     auto const registration_id = server::path_id(req, "registration_id");
@@ -127,6 +150,9 @@ void register_staff_registration_routes(server::router& routes, staff_registrati
     routes.add(
         http::verb::post, "/api/v1/attendees/{id}/check-in",
         [&s](server::request& req) { return check_in(s, req); }, organiser);
+    routes.add(
+        http::verb::post, "/api/v1/events/{id}/walk-ins",
+        [&s](server::request& req) { return add_walk_ins(s, req); }, organiser);
     routes.add(
         http::verb::post, "/api/v1/events/{id}/registrations/{registration_id}/cancel",
         [&s](server::request& req) { return cancel_registration(s, req); }, organiser);
