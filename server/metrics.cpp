@@ -43,6 +43,11 @@ void metrics::add_gauge(std::string name, std::string help, std::function<double
     gauges_.push_back({std::move(name), std::move(help), std::move(read)});
 }
 
+void metrics::add_counter(std::string name, std::string help, std::function<double()> read) {
+    std::lock_guard lock(mutex_);
+    gauges_.push_back({std::move(name), std::move(help), std::move(read), "counter"});
+}
+
 std::string metrics::render() const {
     std::lock_guard lock(mutex_);
     std::string out;
@@ -66,7 +71,7 @@ std::string metrics::render() const {
                std::to_string(h.count) + "\n";
     }
     for (auto const& g : gauges_) {
-        out += "# HELP " + g.name + " " + g.help + "\n# TYPE " + g.name + " gauge\n";
+        out += "# HELP " + g.name + " " + g.help + "\n# TYPE " + g.name + " " + g.type + "\n";
         out += g.name + " " + number(g.read()) + "\n";
     }
     return out;

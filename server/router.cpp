@@ -125,6 +125,7 @@ asio::awaitable<response> router::dispatch(request& req) const {
             throw api_error(error_kind::method_not_allowed, "This method is not allowed here.")
                 .with_header("Allow", allowed);
         }
+        if (origin_check_) origin_check_->enforce(req);
         if (found->access.check) co_await found->access.check(req);
         co_return co_await found->run(req);
     } catch (api_error const& e) {

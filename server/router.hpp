@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/origin_check.hpp"
 #include "server/request.hpp"
 
 #include <boost/asio/awaitable.hpp>
@@ -66,12 +67,17 @@ public:
     /// Set once by main, before the server starts.
     void set_page_error_renderer(page_error_renderer render) { page_errors_ = std::move(render); }
 
+    /// The cross-site rule for unsafe requests outside /api/, checked before any guard;
+    /// set once by main, before the server starts (none: every origin passes).
+    void set_origin_check(origin_check check) { origin_check_ = std::move(check); }
+
 private:
     route const* match(request& req, std::string& allowed) const;
 
     std::vector<route> routes_;
     logger* log_;
     page_error_renderer page_errors_;
+    std::optional<origin_check> origin_check_;
 };
 
 }  // namespace samverkan::server

@@ -8,6 +8,8 @@
 #include <boost/url/encode.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
 
+#include <optional>
+
 namespace samverkan::core {
 
 namespace {
@@ -47,6 +49,22 @@ char const* explanation_of(server::error_kind kind) {
     }
 }
 
+// Refusals whose kind alone would mislead: a cross-site form is no question of rights.
+struct refusal_text {
+    char const* heading;
+    char const* explanation;
+};
+
+std::optional<refusal_text> text_of_reason(std::string const& reason) {
+    if (reason == "cross_site")
+        return refusal_text{
+            "Formuläret kom från en annan webbplats",
+            "Vi tar bara emot formulär som skickas från våra egna sidor, så att ingen annan "
+            "webbplats kan skicka något i ditt namn. Öppna sidan på nytt från vår webbadress "
+            "och skicka formuläret därifrån."};
+    return std::nullopt;
+}
+
 }  // namespace
 
 server::page_error_renderer html_error_pages(page_renderer const& pages) {
@@ -58,11 +76,14 @@ server::page_error_renderer html_error_pages(page_renderer const& pages) {
             auto const next = urls::encode(req.message.target(), urls::unreserved_chars);
             return server::redirect_response("/login?next=" + next);
         }
-        boost::json::object data{{"title", heading_of(error.kind())},
-                                 {"heading", heading_of(error.kind())},
-                                 {"message", explanation_of(error.kind())},
-                                 {"status", status},
-                                 {"request_id", req.request_id}};
+        auto const special = text_of_reason(error.reason());
+        auto const* heading = special ? special->heading : heading_of(error.kind());
+        boost::json::object data{
+            {"title", heading},
+            {"heading", heading},
+            {"message", special ? special->explanation : explanation_of(error.kind())},
+            {"status", status},
+            {"request_id", req.request_id}};
         auto res = server::html_response(status, pages.render_page("error", data));
         for (auto const& [name, value] : error.headers()) res.set(name, value);
         return res;

@@ -10,6 +10,8 @@
 
 #include <arpa/inet.h>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <netinet/in.h>
 #include <optional>
 #include <poll.h>
@@ -36,6 +38,7 @@ boost::json::value http_result::json() const {
 
 struct http_client::impl {
     unsigned short port;
+    std::string source;
     asio::io_context ioc;
     asio::ip::tcp::socket socket{ioc};
     beast::flat_buffer buffer;
@@ -45,6 +48,8 @@ struct http_client::impl {
 
     void connect() {
         socket = asio::ip::tcp::socket{ioc};
+        socket.open(asio::ip::tcp::v4());
+        socket.bind({asio::ip::make_address(source), 0});
         socket.connect({asio::ip::make_address("127.0.0.1"), port});
         buffer.clear();
         connected = true;
@@ -70,8 +75,10 @@ struct http_client::impl {
     }
 };
 
-http_client::http_client(unsigned short port) : impl_(std::make_unique<impl>()) {
+http_client::http_client(unsigned short port, std::string source_address)
+    : impl_(std::make_unique<impl>()) {
     impl_->port = port;
+    impl_->source = std::move(source_address);
 }
 
 http_client::~http_client() = default;
@@ -177,13 +184,20 @@ std::string form_encode(std::string const& value) {
     return out;
 }
 
-raw_connection::raw_connection(unsigned short port) {
+raw_connection::raw_connection(unsigned short port, std::string const& source_address) {
     fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    BOOST_TEST_REQUIRE(fd_ >= 0, "socket: " << std::strerror(errno));
+    sockaddr_in local{};
+    local.sin_family = AF_INET;
+    BOOST_TEST_REQUIRE(::inet_pton(AF_INET, source_address.c_str(), &local.sin_addr) == 1);
+    BOOST_TEST_REQUIRE(::bind(fd_, reinterpret_cast<sockaddr*>(&local), sizeof local) == 0,
+                       "bind " << source_address << ": " << std::strerror(errno));
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(port);
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    BOOST_TEST_REQUIRE(::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    BOOST_TEST_REQUIRE(::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0,
+                       "connect: " << std::strerror(errno));
 }
 
 raw_connection::~raw_connection() {
@@ -212,6 +226,15 @@ std::string raw_connection::read_until_closed(std::chrono::milliseconds timeout,
             return out;
         }
         out.append(chunk, static_cast<std::size_t>(n));
+    }
+}
+
+bool raw_connection::closed_by_server(std::chrono::milliseconds wait) {
+    for (;;) {
+        pollfd p{fd_, POLLIN, 0};
+        if (::poll(&p, 1, static_cast<int>(wait.count())) <= 0) return false;
+        char chunk[4096];
+        if (::recv(fd_, chunk, sizeof chunk, 0) <= 0) return true;
     }
 }
 

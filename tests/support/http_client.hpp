@@ -23,10 +23,12 @@ struct http_result {
 };
 
 /// A blocking HTTP/1.1 client on one keep-alive connection to 127.0.0.1:port, with a cookie
-/// jar, for tests. Reconnects when the server closed the connection.
+/// jar, for tests. Reconnects when the server closed the connection. `source_address` is
+/// the local address it connects from: 127.0.0.2, 127.0.0.3 … are other clients to the
+/// server (all of 127.0.0.0/8 is loopback on Linux).
 class http_client {
 public:
-    explicit http_client(unsigned short port);
+    explicit http_client(unsigned short port, std::string source_address = "127.0.0.1");
     ~http_client();
     http_client(http_client&&) noexcept;
 
@@ -65,11 +67,14 @@ private:
 /// A raw TCP connection for transport tests: send bytes, read until the peer closes.
 class raw_connection {
 public:
-    explicit raw_connection(unsigned short port);
+    explicit raw_connection(unsigned short port, std::string const& source_address = "127.0.0.1");
     ~raw_connection();
     void send(std::string const& bytes);
     /// Reads until the server closes or `timeout` passes; returns what arrived.
     std::string read_until_closed(std::chrono::milliseconds timeout, bool* closed = nullptr);
+    /// True when the server has closed the connection: what it sent is read and dropped, and
+    /// the end must show within `wait` of the last byte.
+    [[nodiscard]] bool closed_by_server(std::chrono::milliseconds wait);
 
 private:
     int fd_ = -1;
