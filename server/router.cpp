@@ -58,6 +58,8 @@ bool matches(std::vector<router::segment> const& segments,
             std::string rest;
             for (std::size_t j = i; j < parts.size(); ++j)
                 rest.append(j > i ? "/" : "").append(parts[j]);
+            // Like a `{name}` segment, the rest is never empty: "/static/" names no file.
+            if (rest.empty()) return false;
             params.emplace_back(seg.param, std::move(rest));
             return true;
         }

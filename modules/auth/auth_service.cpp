@@ -147,10 +147,13 @@ asio::awaitable<session_grant> auth_service::login(std::string email, std::strin
                                                    std::string client_address) {
     email = normalise_email(email);
     long long const window = settings_.failure_window.count();
-    auto [counts, found] = co_await db_.run([&](soci::session& sql) {
+    // Named, not a structured binding: clang 14 (the sanitizer build) cannot capture one.
+    auto const started = co_await db_.run([&](soci::session& sql) {
         auto counts = repository::start_attempt(sql, email, client_address, window);
         return std::pair{counts, repository::find_user_by_email(sql, email)};
     });
+    auto const& counts = started.first;
+    auto const& found = started.second;
     co_await throttle(counts);
     // Unknown addresses are checked against a dummy hash so they take as long.
     std::string const& hash = found ? found->password_hash : dummy_hash_;
@@ -196,10 +199,13 @@ asio::awaitable<session_grant> auth_service::change_password(identity who, std::
     // Guessing the current password with a stolen session counts against the same limits
     // as guessing it at the login form.
     long long const window = settings_.failure_window.count();
-    auto [counts, stored] = co_await db_.run([&](soci::session& sql) {
+    // Named, not a structured binding: clang 14 (the sanitizer build) cannot capture one.
+    auto const started = co_await db_.run([&](soci::session& sql) {
         auto counts = repository::start_attempt(sql, who.email, client_address, window);
         return std::pair{counts, repository::find_user(sql, who.user_id)};
     });
+    auto const& counts = started.first;
+    auto const& stored = started.second;
     co_await throttle(counts);
     if (!stored) throw api_error(error_kind::unauthenticated, "Sign in first.");
     bool const current_ok = co_await verify_off_thread(stored->password_hash, current);

@@ -167,23 +167,6 @@ void http_client::clear_cookies() {
     impl_->cookies.clear();
 }
 
-std::string form_encode(std::string const& value) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : value) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else if (c == ' ') {
-            out += '+';
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
 raw_connection::raw_connection(unsigned short port, std::string const& source_address) {
     fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
     BOOST_TEST_REQUIRE(fd_ >= 0, "socket: " << std::strerror(errno));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tests/support/form_encode.hpp"
+
 #include <boost/json/value.hpp>
 
 #include <chrono>
@@ -60,9 +62,6 @@ private:
 /// The value of an unlabelled metric on the server's /metrics page (fails the test when
 /// the metric is not there).
 [[nodiscard]] long long metric_value(http_client& client, std::string const& name);
-
-/// application/x-www-form-urlencoded encoding of one value.
-[[nodiscard]] std::string form_encode(std::string const& value);
 
 /// A raw TCP connection for transport tests: send bytes, read until the peer closes.
 class raw_connection {
