@@ -29,9 +29,7 @@ void register_operations_routes(router& routes, metrics& stats,
     // Checked as the route's guard, so that `samverkan routes` shows who may read it.
     auto allowed = [allow = std::move(metrics_allow)](request& req) -> asio::awaitable<void> {
         if (!in_ranges(allow, req.client_ip))
-            throw api_error(error_kind::forbidden,
-                            "The metrics are readable only from the addresses in the "
-                            "metrics-allow setting.");
+            throw api_error(error_kind::forbidden, message::of("error.metrics_forbidden"));
         co_return;
     };
     routes.add(

@@ -49,11 +49,8 @@ void origin_check::enforce(request const& req) const {
     bool const foreign_origin = !origin.empty() && !ours;
     bool const cross_site = fetch_site == "cross-site";
     if (!foreign_origin && !cross_site) return;
-    throw api_error(error_kind::forbidden,
-                    "This form was sent from another site. Forms of this service are accepted "
-                    "only from its own pages: open the page on " +
-                        (origins_.empty() ? std::string{"this site"} : origins_.front()) +
-                        " and send it from there.")
+    auto const home = origins_.empty() ? std::string{} : origins_.front();
+    throw api_error(error_kind::forbidden, message::of("error.cross_site.api", {{"origin", home}}))
         .with_reason("cross_site")
         .with_log_detail("cross-site form refused (Origin '" + std::string{origin.substr(0, 100)} +
                          "', Sec-Fetch-Site '" + std::string{fetch_site.substr(0, 20)} + "')");

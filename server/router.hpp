@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/message.hpp"
 #include "server/origin_check.hpp"
 #include "server/request.hpp"
 
@@ -71,6 +72,11 @@ public:
     /// set once by main, before the server starts (none: every origin passes).
     void set_origin_check(origin_check check) { origin_check_ = std::move(check); }
 
+    /// Set once by main: how error messages are put into words (the API answers in English).
+    void set_translator(translator translate) { translate_ = std::move(translate); }
+
+    [[nodiscard]] translator const& translate() const { return translate_; }
+
 private:
     route const* match(request& req, std::string& allowed) const;
 
@@ -78,6 +84,7 @@ private:
     logger* log_;
     page_error_renderer page_errors_;
     std::optional<origin_check> origin_check_;
+    translator translate_;
 };
 
 }  // namespace samverkan::server
