@@ -38,7 +38,7 @@ boost::json::value http_result::json() const {
 
 struct http_client::impl {
     unsigned short port;
-    std::string source;
+    std::string source_address;
     asio::io_context ioc;
     asio::ip::tcp::socket socket{ioc};
     beast::flat_buffer buffer;
@@ -48,8 +48,11 @@ struct http_client::impl {
 
     void connect() {
         socket = asio::ip::tcp::socket{ioc};
-        socket.open(asio::ip::tcp::v4());
-        socket.bind({asio::ip::make_address(source), 0});
+        if (!source_address.empty()) {
+            // Another loopback address as this client's own, to stand for another client.
+            socket.open(asio::ip::tcp::v4());
+            socket.bind({asio::ip::make_address(source_address), 0});
+        }
         socket.connect({asio::ip::make_address("127.0.0.1"), port});
         buffer.clear();
         connected = true;
@@ -78,7 +81,7 @@ struct http_client::impl {
 http_client::http_client(unsigned short port, std::string source_address)
     : impl_(std::make_unique<impl>()) {
     impl_->port = port;
-    impl_->source = std::move(source_address);
+    impl_->source_address = std::move(source_address);
 }
 
 http_client::~http_client() = default;
