@@ -16,6 +16,7 @@
 #include "modules/mail/outbox_sender.hpp"
 #include "modules/organisations/organisation_service.hpp"
 #include "modules/registrations/registration_service.hpp"
+#include "modules/reports/report_service.hpp"
 #include "server/metrics.hpp"
 
 #include <atomic>
@@ -44,6 +45,7 @@ struct application {
     mail::mail_service mail;
     organisations::organisation_service organisations;
     invitations::invitation_service invitations;
+    reports::report_service reports;
     mail::outbox_sender mail_sender;
 };
 

@@ -1,0 +1,22 @@
+#pragma once
+
+// The reports' SQL: the only file of the module that includes SOCI. Every figure comes from
+// samverkan_participation_report() (sql/functions/70_reports.sql), one aggregate statement.
+#include <string>
+
+namespace soci {
+class session;
+}
+
+namespace samverkan::reports::repository {
+
+/// Folds the noted first-attendance changes into their summary (its own transaction, a
+/// no-op when there are none or another session is folding); returns how many
+/// organisations it recomputed.
+int fold_first_attendance(soci::session& sql);
+
+/// API.md's participation report for `from`..`to` ("YYYY-MM-DD", valid, from ≤ to) as JSON.
+[[nodiscard]] std::string participation_json(soci::session& sql, std::string const& from,
+                                             std::string const& to);
+
+}  // namespace samverkan::reports::repository
