@@ -47,8 +47,8 @@ svg::chart years_chart(std::vector<year_row> const& years, std::string id) {
         if (!summary.empty()) summary += ' ';
         summary.append(std::to_string(y.year))
             .append(": ")
-            .append(format_count(y.organisations))
-            .append(" organisationer, varav ")
+            .append(counted(y.organisations, "organisation", "organisationer"))
+            .append(", varav ")
             .append(format_count(y.new_organisations))
             .append(" nya och ")
             .append(format_count(y.returning_organisations))
@@ -69,14 +69,14 @@ svg::chart years_chart(std::vector<year_row> const& years, std::string id) {
 svg::chart area_chart(participation_report const& r, std::string id) {
     auto const& a = r.areas;
     auto const all = r.totals.organisations;
-    std::string summary = all == 0
-                              ? "Inga organisationer deltog under perioden."
-                              : "Av " + format_count(all) + " deltagande organisationer var " +
-                                    format_count(a.urban) + " verksamma i staden (" +
-                                    format_share(a.urban, all) + "), " + format_count(a.rural) +
-                                    " på landsbygden (" + format_share(a.rural, all) + ") och " +
-                                    format_count(a.unknown) + " utan känt område (" +
-                                    format_share(a.unknown, all) + ").";
+    std::string summary =
+        all == 0
+            ? "Inga organisationer deltog under perioden."
+            : "Av " + counted(all, "deltagande organisation", "deltagande organisationer") +
+                  " var " + format_count(a.urban) + " verksamma i staden (" +
+                  format_share(a.urban, all) + "), " + format_count(a.rural) + " på landsbygden (" +
+                  format_share(a.rural, all) + ") och " + format_count(a.unknown) +
+                  " utan känt område (" + format_share(a.unknown, all) + ").";
     return svg::chart{std::move(id),
                       "Deltagande organisationer i stad och på landsbygd",
                       std::move(summary),

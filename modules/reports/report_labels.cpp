@@ -38,6 +38,10 @@ std::string format_count(long long value) {
     return out;
 }
 
+std::string counted(long long value, std::string_view one, std::string_view many) {
+    return format_count(value).append(" ").append(value == 1 ? one : many);
+}
+
 std::string format_share(long long part, long long whole) {
     if (whole <= 0) return "–";
     return std::to_string((part * 100 + whole / 2) / whole) + "\u00a0%";

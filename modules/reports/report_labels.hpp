@@ -22,6 +22,9 @@ namespace samverkan::reports {
 /// "1 234" (a no-break space between thousands).
 [[nodiscard]] std::string format_count(long long value);
 
+/// "1 organisation", "4 organisationer": the count and the noun in its number.
+[[nodiscard]] std::string counted(long long value, std::string_view one, std::string_view many);
+
 /// "37 %" of `part` in `whole` rounded to a whole percent; "–" when `whole` is 0.
 [[nodiscard]] std::string format_share(long long part, long long whole);
 

@@ -21,22 +21,21 @@ area_figures figures_of(participation_report const& r, std::string_view code, lo
     return {static_cast<long long>(events), attended};
 }
 
-/// "2 av 3 träffar var kopplade till X, med 140 närvarande." or that none was.
+/// "2 av periodens 3 träffar var kopplade till X, med 140 närvarande." or that none was.
 std::string opening(area_figures const& f, long long all_events, std::string_view area) {
     std::string const name{area};
-    if (f.events == 0)
-        return "Ingen av periodens " + format_count(all_events) +
-               (all_events == 1 ? " träff" : " träffar") + " var kopplad till " + name + ".";
-    return format_count(f.events) + " av periodens " + format_count(all_events) +
-           (all_events == 1 ? " träff" : " träffar") + " var kopplade till " + name + ", med " +
-           format_count(f.attended) + " närvarande.";
+    auto const of_all = " av periodens " + counted(all_events, "träff", "träffar");
+    if (f.events == 0) return "Ingen" + of_all + " var kopplad till " + name + ".";
+    return format_count(f.events) + of_all + (f.events == 1 ? " var kopplad" : " var kopplade") +
+           " till " + name + ", med " + format_count(f.attended) + " närvarande.";
 }
 
 std::string collaboration(participation_report const& r) {
     auto const f = figures_of(r, "collaboration_learning", r.priority_areas.collaboration_learning);
     auto const& t = r.totals;
-    return opening(f, t.events, "samverkan och lärande") + " " + format_count(t.organisations) +
-           " organisationer deltog; " + format_count(t.returning_organisations) +
+    return opening(f, t.events, "samverkan och lärande") + " " +
+           counted(t.organisations, "organisation", "organisationer") + " deltog; " +
+           format_count(t.returning_organisations) +
            " av dem hade deltagit tidigare, ett mått på långsiktig samverkan mellan kommunen och "
            "den idéburna sektorn.";
 }
@@ -44,23 +43,26 @@ std::string collaboration(participation_report const& r) {
 std::string participation(participation_report const& r) {
     auto const f = figures_of(r, "participation", r.priority_areas.participation);
     auto const& t = r.totals;
-    return opening(f, t.events, "delaktighet") + " " + format_count(t.new_organisations) +
-           " organisationer deltog för första gången. När perioden slutade hade " +
-           format_count(r.agreement_members) +
-           " organisationer anslutit sig till överenskommelsen. Av " +
-           format_count(r.reach.invited) + " inbjudna organisationer anmälde sig " +
-           format_count(r.reach.registered) + " och " + format_count(r.reach.attended) + " kom.";
+    return opening(f, t.events, "delaktighet") + " " +
+           counted(t.new_organisations, "organisation", "organisationer") +
+           " deltog för första gången. När perioden slutade hade " +
+           counted(r.agreement_members, "organisation", "organisationer") +
+           " anslutit sig till överenskommelsen. Av " +
+           counted(r.reach.invited, "inbjuden organisation", "inbjudna organisationer") +
+           " anmälde sig " + format_count(r.reach.registered) + " och " +
+           format_count(r.reach.attended) + " kom.";
 }
 
 std::string democracy(participation_report const& r) {
     auto const f = figures_of(r, "democracy", r.priority_areas.democracy);
     auto const& a = r.affiliations;
-    return opening(f, r.totals.events, "demokrati") + " Vid träffarna mötte " +
-           format_count(a.civil_society) + " deltagare från idéburna organisationer " +
-           format_count(a.elected_official) + " förtroendevalda och " +
-           format_count(a.municipal_staff) + " tjänstepersoner. " + format_count(r.areas.rural) +
-           " av " + format_count(r.totals.organisations) +
-           " deltagande organisationer är verksamma på landsbygden.";
+    return opening(f, r.totals.events, "demokrati") + " Vid träffarna möttes " +
+           counted(a.civil_society, "deltagare", "deltagare") + " från idéburna organisationer, " +
+           counted(a.elected_official, "förtroendevald", "förtroendevalda") + " och " +
+           counted(a.municipal_staff, "tjänsteperson", "tjänstepersoner") + ". " +
+           format_count(r.areas.rural) + " av " +
+           counted(r.totals.organisations, "deltagande organisation", "deltagande organisationer") +
+           (r.areas.rural == 1 ? " är verksam" : " är verksamma") + " på landsbygden.";
 }
 
 }  // namespace

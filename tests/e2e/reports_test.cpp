@@ -279,7 +279,7 @@ BOOST_AUTO_TEST_CASE(the_page_shows_each_chart_with_its_summary_and_its_numbers)
     }
     BOOST_TEST(contains(html, "role=\"img\""));
     BOOST_TEST(contains(html, "Av 4 deltagande organisationer var 1 verksamma i staden (25"));
-    BOOST_TEST(contains(html, "<th scope=\"row\">Träff E1</th><td>2025-02-06</td>"));
+    BOOST_TEST(contains(html, "<th scope=\"row\">Träff E1</th><td class=\"date\">2025-02-06</td>"));
     auto const plan = client.get("/staff/reports?from=2025-01-01&to=2027-12-31").body;
     BOOST_TEST(contains(plan, "aria-current=\"page\">Handlingsplanen 2025–2027</a>"));
     auto const bad = client.get("/staff/reports?from=2025-13-01");
