@@ -13,14 +13,17 @@ application::application(app_settings const& app, server::logger& log)
       auth{db, app.auth.finish(app.http.https())},
       audit_log{db},
       events{db, listing},
-      registrations{db, events, listing, app.registrations},
+      seats{app.registrations.base_url},
+      registrations{db, listing, app.registrations},
+      self_service{db, listing, app.registrations},
+      staff_registrations{db, events, listing, app.registrations},
       mail_templates{app.mail.templates_dir},
       mail{db, mail_templates, app.http.base_url},
       organisations{db},
       invitations{db, app.http.base_url},
       reports{db},
       mail_sender{db, app.mail, app.http.base_url, mail_templates, log} {
-    events.set_seat_hooks(registrations);
+    events.set_seat_hooks(seats);
 }
 
 void add_gauges(application& a) {

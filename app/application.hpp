@@ -15,7 +15,10 @@
 #include "modules/mail/mail_templates.hpp"
 #include "modules/mail/outbox_sender.hpp"
 #include "modules/organisations/organisation_service.hpp"
-#include "modules/registrations/registration_service.hpp"
+#include "modules/registrations/public_registration_service.hpp"
+#include "modules/registrations/seat_rules.hpp"
+#include "modules/registrations/self_service.hpp"
+#include "modules/registrations/staff_registration_service.hpp"
 #include "modules/reports/report_service.hpp"
 #include "server/metrics.hpp"
 
@@ -40,7 +43,10 @@ struct application {
     auth::auth_service auth;
     audit::audit_service audit_log;
     events::event_service events;
-    registrations::registration_service registrations;
+    registrations::seat_rules seats;
+    registrations::public_registration_service registrations;
+    registrations::self_service self_service;
+    registrations::staff_registration_service staff_registrations;
     mail::template_library const mail_templates;
     mail::mail_service mail;
     organisations::organisation_service organisations;

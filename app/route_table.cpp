@@ -61,10 +61,13 @@ void wire_routes(server::router& routes, application& a, app_settings const& app
     audit::register_audit_routes(routes, a.audit_log, a.auth, a.pages);
     events::register_event_routes(routes, a.events, a.auth, app.http.base_url);
     events::register_event_staff_pages(routes, a.events, a.auth, a.pages);
-    registrations::register_registration_routes(routes, a.registrations, a.events, a.auth);
-    registrations::register_registration_pages(routes, a.registrations, a.events, a.pages);
-    registrations::register_registration_staff_pages(routes, a.registrations, a.events, a.auth,
-                                                     a.pages);
+    registrations::register_public_registration_routes(routes, a.registrations);
+    registrations::register_self_service_routes(routes, a.self_service, a.events);
+    registrations::register_staff_registration_routes(routes, a.staff_registrations, a.auth);
+    registrations::register_registration_pages(routes, a.registrations, a.self_service, a.events,
+                                               a.pages);
+    registrations::register_registration_staff_pages(routes, a.staff_registrations, a.events,
+                                                     a.auth, a.pages);
     mail::register_mail_routes(routes, a.mail, a.auth, a.pages);
     organisations::register_organisation_routes(routes, a.organisations, a.auth);
     organisations::register_organisation_pages(routes, a.organisations, a.auth, a.pages);

@@ -1,5 +1,7 @@
 #include "server/logger.hpp"
 
+#include "server/utf8.hpp"
+
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -44,6 +46,8 @@ void logger::error(std::string_view message, boost::json::object fields) {
 }
 
 void logger::write_line(std::string line) {
+    // Whatever a field held, the log stays valid UTF-8 (and so valid JSON) line by line.
+    if (!valid_utf8(line)) line = repair_utf8(line);
     std::unique_lock lock(mutex_);
     // Back-pressure instead of unbounded memory when the output cannot keep up.
     drained_.wait(lock, [&] { return buffer_.size() < max_buffered_ || stopping_; });

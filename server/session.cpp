@@ -8,6 +8,7 @@
 #include "server/request.hpp"
 #include "server/response.hpp"
 #include "server/router.hpp"
+#include "server/utf8.hpp"
 #include "server/wire_format.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -72,7 +73,12 @@ bool parse_target(request& req) {
     auto parsed = urls::parse_origin_form({target.data(), target.size()});
     if (!parsed) return false;
     req.path = parsed->path();
-    for (auto const& param : parsed->params()) req.query.emplace_back(param.key, param.value);
+    // Percent escapes may spell any bytes: a path or query that is not UTF-8 goes no further.
+    if (!valid_utf8(req.path)) return false;
+    for (auto const& param : parsed->params()) {
+        if (!valid_utf8(param.key) || !valid_utf8(param.value)) return false;
+        req.query.emplace_back(param.key, param.value);
+    }
     return true;
 }
 

@@ -1,12 +1,15 @@
 #include "modules/auth/auth_rules.hpp"
 
 #include "modules/core/json_input.hpp"
+#include "modules/core/text.hpp"
 
 #include <algorithm>
 
 namespace samverkan::auth {
 
 namespace {
+
+using core::lower_ascii;
 
 // Frequent passwords of at least the minimum length, from public breach statistics and
 // their Swedish counterparts; shorter ones already fail the length rule. Compared
@@ -25,14 +28,6 @@ constexpr std::string_view common_passwords[] = {
     "samverkan123",  "samverkan2025",    "samverkan2026",   "styrgruppen1",
     "föreningen123", "sverige123456",    "hejsan123456",    "välkommen123",
 };
-
-std::string lower_ascii(std::string_view text) {
-    std::string out{text};
-    std::transform(out.begin(), out.end(), out.begin(), [](char c) {
-        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    });
-    return out;
-}
 
 // ASCII and Latin-1 letters (Å, Ä, Ö, É …) to lower case: enough to catch "LÖSENORD1234".
 std::string fold_case(std::string_view text) {

@@ -1,5 +1,6 @@
 #include "modules/core/database.hpp"
 
+#include "modules/core/database_errors.hpp"
 #include "server/api_error.hpp"
 
 #include <soci/postgresql/soci-postgresql.h>
@@ -99,7 +100,7 @@ soci::session& database::open_session(std::size_t position) {
         }
     } catch (soci::soci_error const& e) {
         slot.reset();
-        throw unavailable(std::string{"database connection failed: "} + e.what());
+        throw unavailable("database connection failed: " + describe(e));
     }
     return *slot;
 }
@@ -119,9 +120,8 @@ void database::with_session(std::function<void(soci::session&)> const& f) {
         f(sql);
     } catch (soci::soci_error const& e) {
         // A dead connection costs this request a 503; the next lease reconnects.
-        if (!connection_ok(sql))
-            throw unavailable(std::string{"database connection lost: "} + e.what());
-        throw;
+        if (!connection_ok(sql)) throw unavailable("database connection lost: " + describe(e));
+        throw database_error(e);  // what() without the statement and its bound values
     }
 }
 

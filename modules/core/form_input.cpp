@@ -1,5 +1,6 @@
 #include "modules/core/form_input.hpp"
 
+#include "modules/core/text.hpp"
 #include "server/api_error.hpp"
 
 #include <boost/url/encoding_opts.hpp>
@@ -19,8 +20,13 @@ form_input::form_input(std::string_view encoded) {
     opts.space_as_plus = true;
     for (auto const& param : *parsed) {
         if (param.key.empty() && !param.has_value) continue;  // "a=1&&b=2"
-        pairs_.emplace_back(param.key.decode(opts),
-                            param.has_value ? param.value.decode(opts) : std::string{});
+        auto key = param.key.decode(opts);
+        auto value = param.has_value ? param.value.decode(opts) : std::string{};
+        // Percent escapes can spell any bytes (%C0%AF, an overlong '/'): only well-formed
+        // UTF-8 goes further, so nothing else reaches the database or a log line.
+        if (!valid_utf8(key) || !valid_utf8(value))
+            throw api_error(error_kind::bad_request, "The form data is not valid UTF-8.");
+        pairs_.emplace_back(std::move(key), std::move(value));
     }
 }
 

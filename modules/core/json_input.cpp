@@ -1,5 +1,6 @@
 #include "modules/core/json_input.hpp"
 
+#include "modules/core/text.hpp"
 #include "server/request.hpp"
 
 #include <boost/json.hpp>
@@ -157,36 +158,6 @@ void throw_if_invalid(server::field_errors const& errors) {
     if (errors.empty()) return;
     throw api_error(error_kind::validation_failed, "Some fields are missing or invalid.")
         .with_fields(errors);
-}
-
-std::size_t utf8_length(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
-}
-
-bool clean_text(std::string_view text, bool allow_newlines) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        auto const c = static_cast<unsigned char>(text[i]);
-        if (c < 0x20 || c == 0x7F) {
-            if (!(allow_newlines && (c == '\n' || c == '\r' || c == '\t'))) return false;
-            ++i;
-            continue;
-        }
-        // Lead byte → number of continuation bytes; anything else is not UTF-8.
-        int const extra = c < 0x80           ? 0
-                          : (c >> 5) == 0x6  ? 1
-                          : (c >> 4) == 0xE  ? 2
-                          : (c >> 3) == 0x1E ? 3
-                                             : -1;
-        if (extra < 0 || i + static_cast<std::size_t>(extra) >= text.size()) return false;
-        for (int k = 1; k <= extra; ++k)
-            if ((static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]) & 0xC0) != 0x80)
-                return false;
-        i += static_cast<std::size_t>(extra) + 1;
-    }
-    return true;
 }
 
 bool valid_email(std::string_view email) {

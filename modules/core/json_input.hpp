@@ -1,5 +1,6 @@
 #pragma once
 
+#include "modules/core/text.hpp"
 #include "server/api_error.hpp"
 
 #include <boost/json/fwd.hpp>
@@ -61,12 +62,6 @@ private:
 
 /// Throws the 422 answer when `errors` holds anything.
 void throw_if_invalid(server::field_errors const& errors);
-
-/// Number of UTF-8 code points (not bytes) in `text`.
-[[nodiscard]] std::size_t utf8_length(std::string_view text);
-
-/// Valid UTF-8 without control characters (tab allowed when `allow_newlines`, and CR/LF too).
-[[nodiscard]] bool clean_text(std::string_view text, bool allow_newlines);
 
 /// A plausible e-mail address: local@domain.tld, no spaces or control characters, ≤ 254.
 [[nodiscard]] bool valid_email(std::string_view email);

@@ -2,6 +2,7 @@
 
 #include "modules/core/form_input.hpp"
 #include "modules/core/json_input.hpp"
+#include "modules/core/text.hpp"
 #include "modules/core/time.hpp"
 
 #include <boost/json.hpp>
@@ -15,6 +16,8 @@ using server::api_error;
 using server::error_kind;
 
 namespace {
+
+using core::trim;
 
 constexpr std::size_t title_max = 200;
 constexpr std::size_t short_text_max = 300;
@@ -119,15 +122,9 @@ std::string message(std::string_view language, char const* en, char const* sv) {
 
 // --- the staff form -------------------------------------------------------------------
 
-std::string trimmed(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return std::string{s};
-}
-
 std::string form_text(core::form_input const& form, char const* key, std::size_t max, bool required,
                       server::field_errors& errors) {
-    auto const value = trimmed(form.value(key));
+    auto const value = core::trim(form.value(key));
     if (value.empty()) {
         if (required) errors.emplace(key, "Fyll i fältet.");
         return value;
@@ -139,7 +136,7 @@ std::string form_text(core::form_input const& form, char const* key, std::size_t
 
 std::optional<long long> form_time(core::form_input const& form, char const* key, bool required,
                                    server::field_errors& errors) {
-    auto const value = trimmed(form.value(key));
+    auto const value = core::trim(form.value(key));
     if (value.empty()) {
         if (required) errors.emplace(key, "Ange datum och tid.");
         return std::nullopt;
@@ -154,7 +151,7 @@ std::optional<long long> form_time(core::form_input const& form, char const* key
 
 std::optional<int> form_number(core::form_input const& form, char const* key, bool required,
                                server::field_errors& errors) {
-    auto const value = trimmed(form.value(key));
+    auto const value = core::trim(form.value(key));
     if (value.empty()) {
         if (required) errors.emplace(key, "Ange ett antal.");
         return std::nullopt;

@@ -14,7 +14,7 @@ namespace {
     " extract(epoch from registration_opens_at)::bigint,"                          \
     " extract(epoch from registration_closes_at)::bigint,"                         \
     " array_to_string(priority_areas, ','), status, coalesce(cancel_reason, ''),"  \
-    " confirmed_count, waitlisted_count"
+    " confirmed_count, waitlisted_count, samverkan_registration_window(events)::text"
 
 constexpr char const* list_upcoming_sql =
     "select " SAMVERKAN_EVENT_COLUMNS
@@ -105,6 +105,7 @@ event event_from_row(soci::row const& r) {
     e.cancel_reason = r.get<std::string>(17);
     e.confirmed_count = r.get<int>(18);
     e.waitlisted_count = r.get<int>(19);
+    e.window = window_from_sql(r.get<std::string>(20));
     return e;
 }
 

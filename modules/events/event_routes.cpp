@@ -36,9 +36,8 @@ std::optional<long long> query_time(server::request const& req, std::string_view
 }
 
 boost::json::object events_body(std::vector<event> const& items) {
-    auto const now = event_service::now();
     boost::json::array out;
-    for (auto const& e : items) out.push_back(event_json(e, now));
+    for (auto const& e : items) out.push_back(event_json(e));
     return boost::json::object{{"events", std::move(out)}};
 }
 
@@ -87,7 +86,7 @@ handler_result list_events(event_service& events, server::guard const& staff_che
 handler_result get_event(event_service& events, server::request& req) {
     auto found = co_await events.find_public(server::path_id(req, "id"));
     if (!found) throw api_error(error_kind::not_found, "No such event.");
-    co_return server::json_response(200, event_json(*found, event_service::now()));
+    co_return server::json_response(200, event_json(*found));
 }
 
 handler_result create_event(event_service& events, server::request& req) {
@@ -97,7 +96,7 @@ handler_result create_event(event_service& events, server::request& req) {
     apply_event_json(body, e, true, errors);
     core::throw_if_invalid(errors);
     auto created = co_await events.create(std::move(e), actor_of(req));
-    co_return server::json_response(201, event_json(created, event_service::now()));
+    co_return server::json_response(201, event_json(created));
 }
 
 handler_result patch_event(event_service& events, server::request& req) {
@@ -109,7 +108,7 @@ handler_result patch_event(event_service& events, server::request& req) {
             apply_event_json(body, e, false, errors);
         },
         actor_of(req));
-    co_return server::json_response(200, event_json(updated, event_service::now()));
+    co_return server::json_response(200, event_json(updated));
 }
 
 /// The optional {"reason"} of a cancellation.
@@ -139,14 +138,14 @@ std::optional<long long> copy_start(server::request const& req) {
 handler_result event_action(event_service& events, server::request& req, std::string_view what) {
     auto const id = server::path_id(req, "id");
     if (what == "publish")
-        co_return server::json_response(
-            200, event_json(co_await events.publish(id, actor_of(req)), event_service::now()));
+        co_return server::json_response(200,
+                                        event_json(co_await events.publish(id, actor_of(req))));
     if (what == "cancel") {
         auto e = co_await events.cancel(id, cancel_reason(req), actor_of(req));
-        co_return server::json_response(200, event_json(e, event_service::now()));
+        co_return server::json_response(200, event_json(e));
     }
     auto e = co_await events.copy(id, copy_start(req), actor_of(req));
-    co_return server::json_response(201, event_json(e, event_service::now()));
+    co_return server::json_response(201, event_json(e));
 }
 
 handler_result calendar(event_service& events, std::string const& base_url, server::request& req) {

@@ -105,14 +105,13 @@ asio::awaitable<event> event_service::create(event e, actor who) {
     check_event(e, errors, "en");
     core::throw_if_invalid(errors);
     if (e.status.empty()) e.status = "draft";
-    e.confirmed_count = e.waitlisted_count = 0;
-    e.id = co_await db_.transact([&e, &who](soci::session& sql) {
+    auto created = co_await db_.transact([&e, &who](soci::session& sql) {
         auto const id = repository::insert(sql, e);
         audit(sql, who, "event.create", id, {{"title", e.title}, {"status", e.status}});
-        return id;
+        return *repository::find(sql, id);  // as stored, with its registration window
     });
     listing_.invalidate();
-    co_return e;
+    co_return created;
 }
 
 asio::awaitable<event> event_service::update(long long id, event_edit edit, actor who,
@@ -190,13 +189,11 @@ asio::awaitable<event> event_service::copy(long long id, std::optional<long long
     e.status = "draft";
     e.cancel_reason.clear();
     auto const source = id;
-    e.id = co_await db_.transact([&e, &who, source](soci::session& sql) {
+    co_return co_await db_.transact([&e, &who, source](soci::session& sql) {
         auto const new_id = repository::insert(sql, e);
         audit(sql, who, "event.copy", new_id, {{"source_event_id", source}});
-        return new_id;
+        return *repository::find(sql, new_id);
     });
-    e.confirmed_count = e.waitlisted_count = 0;
-    co_return e;
 }
 
 }  // namespace samverkan::events

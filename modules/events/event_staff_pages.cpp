@@ -129,7 +129,7 @@ boost::json::object list_data(server::request const& req, std::vector<event> con
     auto const now = event_service::now();
     boost::json::array rows;
     for (auto const& e : items) {
-        auto v = event_view(e, "sv", now);
+        auto v = event_view(e, "sv");
         v["status_label"] = e.status == "draft"       ? "Utkast"
                             : e.status == "cancelled" ? "Inställd"
                             : e.ends_at <= now        ? "Genomförd"

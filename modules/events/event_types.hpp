@@ -8,6 +8,15 @@
 
 namespace samverkan::events {
 
+/// Why an event takes registrations or not (the database type registration_window).
+enum class registration_window { open, draft, cancelled, started, not_open_yet, deadline_passed };
+
+/// "open" → registration_window::open …; throws std::invalid_argument for anything else.
+[[nodiscard]] registration_window window_from_sql(std::string_view text);
+
+/// Every value, in the order the database type declares them.
+[[nodiscard]] std::array<std::string_view, 6> const& window_names();
+
 /// An event as stored; times are seconds since the epoch (UTC).
 struct event {
     long long id = 0;
@@ -31,17 +40,16 @@ struct event {
     int confirmed_count = 0;
     int waitlisted_count = 0;
 
+    /// Whether the public form takes registrations, and if not why: worked out by the
+    /// database's one window rule (samverkan_registration_window, sql/functions/35_events.sql)
+    /// when the event is read. Seats are not considered.
+    registration_window window = registration_window::draft;
+
     [[nodiscard]] int seats_left() const {
         return capacity > confirmed_count ? capacity - confirmed_count : 0;
     }
 
-    /// Whether the public form takes registrations at `now` (seconds since the epoch):
-    /// published, not started, inside the opening window. Seats are not considered.
-    [[nodiscard]] bool registration_open(long long now) const {
-        return status == "published" && starts_at > now &&
-               (!registration_opens_at || *registration_opens_at <= now) &&
-               (!registration_closes_at || *registration_closes_at >= now);
-    }
+    [[nodiscard]] bool registration_open() const { return window == registration_window::open; }
 };
 
 inline constexpr std::array<std::string_view, 3> event_kinds{"dialogue_conference", "theme_meeting",

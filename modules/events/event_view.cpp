@@ -56,7 +56,7 @@ std::string_view kind_label(std::string_view kind, std::string_view language) {
     return sv ? "Träff" : "Meeting";
 }
 
-boost::json::object event_view(event const& e, std::string_view language, long long now) {
+boost::json::object event_view(event const& e, std::string_view language) {
     bool const sv = language != "en";
     auto const starts = core::from_epoch(e.starts_at);
     auto const ends = core::from_epoch(e.ends_at);
@@ -89,9 +89,8 @@ boost::json::object event_view(event const& e, std::string_view language, long l
     v["cancelled"] = e.status == "cancelled";
     v["cancel_reason"] = e.cancel_reason;
     v["draft"] = e.status == "draft";
-    v["registration_open"] = now != 0 && e.registration_open(now);
-    v["registration_not_open_yet"] =
-        now != 0 && e.registration_opens_at && *e.registration_opens_at > now;
+    v["registration_open"] = e.registration_open();
+    v["registration_not_open_yet"] = e.window == registration_window::not_open_yet;
     boost::json::array areas;
     for (auto const& a : e.priority_areas) areas.push_back(boost::json::string(area_label(a, sv)));
     v["has_priority_areas"] = !areas.empty();
@@ -109,7 +108,7 @@ boost::json::object event_view(event const& e, std::string_view language, long l
     return v;
 }
 
-boost::json::object event_json(event const& e, long long now) {
+boost::json::object event_json(event const& e) {
     boost::json::array areas;
     for (auto const& a : e.priority_areas) areas.push_back(boost::json::string(a));
     return boost::json::object{
@@ -137,7 +136,7 @@ boost::json::object event_json(event const& e, long long now) {
         {"seats_left", e.status == "cancelled" ? 0 : e.seats_left()},
         {"confirmed_count", e.confirmed_count},
         {"waitlist_count", e.waitlisted_count},
-        {"registration_open", e.registration_open(now)},
+        {"registration_open", e.registration_open()},
     };
 }
 

@@ -10,13 +10,12 @@ namespace samverkan::events {
 
 /// What a page template needs to show an event: Stockholm dates and times in the page's
 /// language, the seats-left line, labels for kind and priority areas, and whether the form
-/// takes registrations at `now`.
-[[nodiscard]] boost::json::object event_view(event const& e, std::string_view language = "sv",
-                                             long long now = 0);
+/// takes registrations (the event's window as read).
+[[nodiscard]] boost::json::object event_view(event const& e, std::string_view language = "sv");
 
 /// API.md's Event object: times in RFC 3339 with the Stockholm offset, seats left, the
-/// waiting-list length and whether registration is open at `now`.
-[[nodiscard]] boost::json::object event_json(event const& e, long long now);
+/// waiting-list length and whether registration is open.
+[[nodiscard]] boost::json::object event_json(event const& e);
 
 /// "Tematräff" / "Theme meeting" for a kind code.
 [[nodiscard]] std::string_view kind_label(std::string_view kind, std::string_view language);

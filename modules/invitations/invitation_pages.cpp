@@ -4,6 +4,7 @@
 #include "modules/core/form_input.hpp"
 #include "modules/core/json_input.hpp"
 #include "modules/core/pages.hpp"
+#include "modules/core/text.hpp"
 #include "modules/invitations/invitation_service.hpp"
 #include "modules/invitations/organisation_choice.hpp"
 #include "modules/mail/mail_service.hpp"
@@ -25,6 +26,8 @@ namespace json = boost::json;
 
 namespace {
 
+using core::trim;
+
 struct page_deps {
     invitation_service* service;
     organisations::organisation_service* organisations;
@@ -33,12 +36,6 @@ struct page_deps {
 };
 
 using result = asio::awaitable<server::response>;
-
-std::string trim(std::string_view text) {
-    auto const first = text.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos) return {};
-    return std::string{text.substr(first, text.find_last_not_of(" \t\r") - first + 1)};
-}
 
 // One extra recipient per line: "Namn <adress>", "Namn;adress" or just the address.
 std::vector<recipient> read_extra(std::string_view text, std::vector<std::string>& problems) {

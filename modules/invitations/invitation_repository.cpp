@@ -24,8 +24,9 @@ constexpr char const* unsubscribed_sql =
 constexpr char const* invited_sql =
     "select distinct lower(email) from invitations where event_id = :event";
 
-// One statement for a whole round: the invitations, then their outbox rows, matched back to
-// the input by token. The links carry the token; the database keeps only its SHA-256.
+// One statement for a whole round: the invitations, then their mails through mail's door,
+// matched back to the input by token. The links carry the token; the database keeps only
+// its SHA-256.
 constexpr char const* insert_sql =
     "with input as ("
     "  select * from unnest(cast(:orgs as bigint[]), cast(:emails as text[]),"
@@ -36,26 +37,25 @@ constexpr char const* insert_sql =
     "  select :event, nullif(organisation_id, 0), email, nullif(name, ''),"
     "         sha256(convert_to(token, 'UTF8')) from input"
     "  returning id, token_hash),"
-    " mail as ("
-    "  insert into outbox (idempotency_key, template, language, recipient_email,"
-    "                      recipient_name, payload)"
-    "  select 'invitation:' || inv.id, 'invitation', 'sv', i.email, i.name,"
+    " mail as materialized ("
+    "  select samverkan_mail_enqueue('invitation:' || inv.id, 'invitation', 'sv', i.email,"
+    "         nullif(i.name, ''),"
     "         jsonb_build_object('event', jsonb_build_object('id', cast(:event_ref as bigint)),"
     "           'invitation_id', inv.id, 'organisation_name', nullif(o.name, ''),"
     "           'invitation_url', :base1 || '/events/' || :event_path || '/register?invitation='"
     "                             || i.token,"
-    "           'unsubscribe_url', :base2 || '/unsubscribe/' || i.token)"
+    "           'unsubscribe_url', :base2 || '/unsubscribe/' || i.token)) as queued"
     "    from inv join input i on sha256(convert_to(i.token, 'UTF8')) = inv.token_hash"
-    "    left join organisations o on o.id = nullif(i.organisation_id, 0)"
-    "  returning 1)"
-    " select count(*) from mail";
+    "    left join organisations o on o.id = nullif(i.organisation_id, 0))"
+    " select count(queued) from mail";
 
 constexpr char const* status_sql =
     "select i.id, coalesce(i.organisation_id, 0), coalesce(o.name, ''), i.email,"
     " coalesce(i.name, ''), coalesce(m.status, 'pending'), coalesce(m.last_error, ''),"
     " extract(epoch from i.created_at)::bigint, coalesce(extract(epoch from m.sent_at)::bigint, 0)"
     " from invitations i left join organisations o on o.id = i.organisation_id"
-    " left join outbox m on m.idempotency_key = 'invitation:' || i.id"
+    " left join samverkan_mail_delivery(array(select 'invitation:' || x.id from invitations x"
+    "   where x.event_id = :event2)) m on m.idempotency_key = 'invitation:' || i.id"
     " where i.event_id = :event order by i.id";
 
 constexpr char const* email_of_token_sql =
@@ -65,7 +65,8 @@ constexpr char const* email_of_token_sql =
 constexpr char const* unsubscribe_sql =
     "insert into unsubscribes (email) values (lower(:email)) on conflict (email) do nothing";
 
-// Idempotency keys make this safe on every instance at once and keep it to one reminder.
+// Idempotency keys make this safe on every instance at once and keep it to one reminder
+// (mail's door answers NULL for a key it has already).
 constexpr char const* reminders_sql =
     "with due as ("
     "  select r.id, r.event_id, r.language, r.contact_email, r.contact_name, r.organisation_name"
@@ -73,22 +74,19 @@ constexpr char const* reminders_sql =
     "   where e.status = 'published' and e.starts_at > now()"
     "     and e.starts_at <= now() + make_interval(days => :days) and r.cancelled_at is null"
     "     and exists (select 1 from attendees a where a.registration_id = r.id"
-    "                 and a.status = 'confirmed')"
-    "     and not exists (select 1 from outbox o"
-    "                     where o.idempotency_key = 'reminder:registration:' || r.id)),"
-    " queued as ("
-    "  insert into outbox (idempotency_key, template, language, recipient_email,"
-    "                      recipient_name, payload)"
-    "  select 'reminder:registration:' || d.id, 'reminder', d.language, d.contact_email,"
-    "         d.contact_name, jsonb_build_object('event', jsonb_build_object('id', d.event_id),"
+    "                 and a.status = 'confirmed')),"
+    " queued as materialized ("
+    "  select samverkan_mail_enqueue('reminder:registration:' || d.id, 'reminder', d.language,"
+    "         d.contact_email, d.contact_name,"
+    "         jsonb_build_object('event', jsonb_build_object('id', d.event_id),"
     "           'registration_id', d.id, 'contact_name', d.contact_name,"
     "           'organisation_name', d.organisation_name,"
     "           'attendees', (select jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name,"
     "                                          'status', a.status) order by a.id)"
     "                           from attendees a where a.registration_id = d.id"
-    "                            and a.status = 'confirmed'))"
-    "    from due d on conflict (idempotency_key) do nothing returning 1)"
-    " select count(*) from queued";
+    "                            and a.status = 'confirmed'))) as id"
+    "    from due d)"
+    " select count(id) from queued";
 
 // Which registrations a message goes to: any attendee in one of the chosen groups. One
 // text for the count (the preview) and the queueing, so the two cannot disagree.
@@ -111,16 +109,14 @@ constexpr char const* insert_message_sql =
 constexpr char const* queue_message_sql =
     "with t as (" SAMVERKAN_MESSAGE_TARGETS
     "),"
-    " queued as ("
-    "  insert into outbox (idempotency_key, template, language, recipient_email,"
-    "                      recipient_name, payload)"
-    "  select 'message:' || :message || ':registration:' || t.id, 'message', t.language,"
-    "         t.contact_email, t.contact_name,"
+    " queued as materialized ("
+    "  select samverkan_mail_enqueue('message:' || :message || ':registration:' || t.id,"
+    "         'message', t.language, t.contact_email, t.contact_name,"
     "         jsonb_build_object('event', jsonb_build_object('id', cast(:event_ref as bigint)),"
     "           'message_id', cast(:message_ref as bigint), 'registration_id', t.id,"
-    "           'subject', cast(:subject as text), 'body', cast(:body as text))"
-    "    from t on conflict (idempotency_key) do nothing returning 1)"
-    " select count(*) from queued";
+    "           'subject', cast(:subject as text), 'body', cast(:body as text))) as id"
+    "    from t)"
+    " select count(id) from queued";
 
 constexpr char const* message_count_sql =
     "update event_messages set recipients = :n where id = :id";
@@ -189,7 +185,8 @@ long long insert(soci::session& sql, long long event_id, std::vector<recipient> 
 
 invitation_status status(soci::session& sql, long long event_id) {
     invitation_status out;
-    soci::rowset<soci::row> rows = (sql.prepare << status_sql, soci::use(event_id, "event"));
+    soci::rowset<soci::row> rows =
+        (sql.prepare << status_sql, soci::use(event_id, "event"), soci::use(event_id, "event2"));
     for (auto const& r : rows) {
         invitation_row i{r.get<long long>(0),   r.get<long long>(1),   r.get<std::string>(2),
                          r.get<std::string>(3), r.get<std::string>(4), r.get<std::string>(5),

@@ -2,6 +2,7 @@
 
 #include "modules/audit/audit.hpp"
 #include "modules/core/database.hpp"
+#include "modules/core/text.hpp"
 #include "modules/invitations/invitation_repository.hpp"
 #include "server/api_error.hpp"
 
@@ -19,10 +20,7 @@ using server::error_kind;
 
 namespace {
 
-std::string lower_ascii(std::string text) {
-    for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
+using core::lower_ascii;
 
 struct selection {
     std::vector<recipient> people;

@@ -1,19 +1,21 @@
 #include "modules/mail/outbox_repository.hpp"
 
+#include "modules/core/database_errors.hpp"
 #include "modules/core/sql_arrays.hpp"
 
+#include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
+
+#include <stdexcept>
 
 namespace samverkan::mail::repository {
 
 namespace {
 
+// The outbox's one door (sql/functions/20_mail.sql), which checks what could reach a header.
 constexpr char const* insert_sql =
-    "insert into outbox (idempotency_key, template, language, recipient_email, recipient_name,"
-    " payload, next_attempt_at)"
-    " values (:key, :template, :language, :email, :name, cast(:payload as jsonb),"
-    " greatest(now(), to_timestamp(:not_before)))"
-    " on conflict (idempotency_key) do nothing returning id";
+    "select samverkan_mail_enqueue(:key, :template, :language, :email, :name,"
+    " cast(:payload as jsonb), to_timestamp(:not_before))";
 
 // The payload names its event as "event_id" or as an "event" object with an "id"; the
 // sender reads the event's current row so that a mail never shows stale details.
@@ -46,12 +48,9 @@ constexpr char const* find_event_sql =
     " status, extract(epoch from starts_at)::bigint, extract(epoch from ends_at)::bigint"
     " from events where id = :id";
 
-// A personal manage link (/r/<token>) is a secret kept only until the message is sent or
-// has failed: then the payload loses it and says so (a requeued message goes without it).
-#define SAMVERKAN_SCRUBBED_PAYLOAD                                                     \
-    "case when jsonb_typeof(payload -> 'manage_url') = 'string'"                       \
-    " then (payload - 'manage_url') || jsonb_build_object('manage_url_removed', true)" \
-    " else payload end"
+// Personal links (manage, invitation, unsubscribe) are bearer secrets kept only until the
+// message is sent or has failed: then the payload loses them (samverkan_mail_scrubbed).
+#define SAMVERKAN_SCRUBBED_PAYLOAD "samverkan_mail_scrubbed(payload)"
 
 constexpr char const* mark_sent_sql =
     "update outbox set status = 'sent', sent_at = now(), lease_until = null, last_error = null,"
@@ -129,12 +128,25 @@ std::optional<T> optional_of(soci::row const& r, std::size_t i) {
 
 bool insert(soci::session& sql, outbox_message const& m) {
     long long id = 0;
+    soci::indicator id_ind = soci::i_null;
     long long not_before = m.not_before.value_or(0);
-    sql << insert_sql, soci::use(m.idempotency_key, "key"), soci::use(m.template_name, "template"),
-        soci::use(m.language, "language"), soci::use(m.recipient_email, "email"),
-        soci::use(m.recipient_name, "name"), soci::use(m.payload_json, "payload"),
-        soci::use(not_before, "not_before"), soci::into(id);
-    return sql.got_data();
+    std::string payload = m.payload_json;
+    // A payload that is not JSON would fail the cast with another error; say it plainly.
+    if (payload.empty() || payload.front() != '{')
+        throw std::invalid_argument("mail::enqueue: payload must be a JSON object");
+    try {
+        sql << insert_sql, soci::use(m.idempotency_key, "key"),
+            soci::use(m.template_name, "template"), soci::use(m.language, "language"),
+            soci::use(m.recipient_email, "email"), soci::use(m.recipient_name, "name"),
+            soci::use(payload, "payload"), soci::use(not_before, "not_before"),
+            soci::into(id, id_ind);
+    } catch (soci::postgresql_soci_error const& e) {
+        // The door's refusals (check_violation) are the caller's mistake, not the database's.
+        if (e.sqlstate() == "23514" || e.sqlstate() == "22P02")
+            throw std::invalid_argument("mail::enqueue: " + db::describe(e));
+        throw;
+    }
+    return id_ind != soci::i_null;
 }
 
 std::vector<outbox_row> claim(soci::session& sql, int limit, int lease_seconds) {

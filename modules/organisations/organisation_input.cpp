@@ -2,6 +2,7 @@
 
 #include "modules/core/json_input.hpp"
 #include "modules/core/org_number.hpp"
+#include "modules/core/text.hpp"
 
 #include <boost/json.hpp>
 
@@ -16,19 +17,10 @@ namespace json = boost::json;
 
 namespace {
 
+using core::lower_ascii;
+using core::trim;
+
 constexpr std::size_t max_contacts = 50;
-
-std::string trim(std::string_view text) {
-    auto const first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    auto const last = text.find_last_not_of(" \t\r\n");
-    return std::string{text.substr(first, last - first + 1)};
-}
-
-std::string lower_ascii(std::string text) {
-    for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
 
 checked text_field(std::string_view text, std::size_t max, char const* what, char const* vad) {
     auto const t = trim(text);

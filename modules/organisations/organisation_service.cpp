@@ -2,6 +2,7 @@
 
 #include "modules/audit/audit.hpp"
 #include "modules/core/database.hpp"
+#include "modules/core/text.hpp"
 #include "modules/organisations/organisation_import.hpp"
 #include "modules/organisations/organisation_repository.hpp"
 #include "server/api_error.hpp"
@@ -18,10 +19,7 @@ using server::error_kind;
 
 namespace {
 
-std::string lower_ascii(std::string text) {
-    for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
+using core::lower_ascii;
 
 // The name and the organisationsnummer are unique: say which one is taken, clearly.
 void check_unique(soci::session& sql, organisation const& o) {

@@ -2,8 +2,8 @@
 
 namespace samverkan::registrations {
 
-std::string event_page_cache::key(events::event const& e, long long now) {
-    // Everything the page shows, plus what changes with the clock (open, not yet, closed).
+std::string event_page_cache::key(events::event const& e) {
+    // Everything the page shows, the registration window (which moves with the clock) too.
     std::string k;
     auto add = [&k](std::string_view part) {
         k.append(part).push_back('\x1f');
@@ -20,9 +20,7 @@ std::string event_page_cache::key(events::event const& e, long long now) {
     for (auto const& area : e.priority_areas) add(area);
     add(e.waitlist ? "w" : "-");
     add(e.food ? "f" : "-");
-    add(e.registration_open(now) ? "open" : "closed");
-    add(e.registration_opens_at && *e.registration_opens_at > now ? "later" : "");
-    add(e.starts_at <= now ? "started" : "");
+    add(events::window_names()[static_cast<std::size_t>(e.window)]);
     return k;
 }
 

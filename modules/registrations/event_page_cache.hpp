@@ -20,8 +20,8 @@ public:
     static constexpr std::string_view token_placeholder =
         "FORMTOKENPLACEHOLDER0000000000000000000000";
 
-    /// What the page shows of `e` at `now`; a page cached under another key is stale.
-    [[nodiscard]] static std::string key(events::event const& e, long long now);
+    /// What the page shows of `e`; a page cached under another key is stale.
+    [[nodiscard]] static std::string key(events::event const& e);
 
     /// The cached page of event `id` when it was rendered for `key`, else nullptr.
     [[nodiscard]] std::shared_ptr<std::string const> find(long long id,

@@ -43,20 +43,33 @@ std::string local_time(long long t) {
 
 }  // namespace
 
-std::string registrations_csv(std::vector<registration> const& items) {
+std::string registrations_csv(std::vector<registration> const& items, bool with_needs) {
     core::csv_writer out;
-    out.row({"Anmälan", "Organisation", "Organisationsnummer", "Kontaktperson", "Kontaktens e-post",
-             "Telefon", "Deltagare", "Deltagarens e-post", "Tillhörighet", "Specialkost",
-             "Annan kost", "Tillgänglighet", "Status", "Plats i kön", "Anmäld", "Närvarade"});
+    std::vector<std::string> header{"Anmälan",       "Organisation",       "Organisationsnummer",
+                                    "Kontaktperson", "Kontaktens e-post",  "Telefon",
+                                    "Deltagare",     "Deltagarens e-post", "Tillhörighet"};
+    if (with_needs) header.insert(header.end(), {"Specialkost", "Annan kost", "Tillgänglighet"});
+    header.insert(header.end(), {"Status", "Plats i kön", "Anmäld", "Närvarade"});
+    out.row(header);
     for (auto const& r : items) {
         for (auto const& a : r.attendees) {
-            out.row(std::vector<std::string>{
-                std::to_string(r.id), r.organisation_name, r.org_number, r.contact_name,
-                r.contact_email, r.contact_phone, a.name, a.email,
-                std::string{affiliation_label(a.affiliation)}, dietary_labels(a.dietary),
-                a.dietary_other, a.accessibility, std::string{status_label(a.status)},
-                a.waitlist_position > 0 ? std::to_string(a.waitlist_position) : "",
-                local_time(r.created_at), a.attended ? (*a.attended ? "ja" : "nej") : ""});
+            std::vector<std::string> row{std::to_string(r.id),
+                                         r.organisation_name,
+                                         r.org_number,
+                                         r.contact_name,
+                                         r.contact_email,
+                                         r.contact_phone,
+                                         a.name,
+                                         a.email,
+                                         std::string{affiliation_label(a.affiliation)}};
+            if (with_needs)
+                row.insert(row.end(),
+                           {dietary_labels(a.dietary), a.dietary_other, a.accessibility});
+            row.insert(row.end(),
+                       {std::string{status_label(a.status)},
+                        a.waitlist_position > 0 ? std::to_string(a.waitlist_position) : "",
+                        local_time(r.created_at), a.attended ? (*a.attended ? "ja" : "nej") : ""});
+            out.row(row);
         }
     }
     return std::move(out).text();

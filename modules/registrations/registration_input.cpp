@@ -3,6 +3,7 @@
 #include "modules/core/form_input.hpp"
 #include "modules/core/json_input.hpp"
 #include "modules/core/org_number.hpp"
+#include "modules/core/text.hpp"
 
 #include <boost/json.hpp>
 
@@ -15,6 +16,8 @@ using server::api_error;
 using server::error_kind;
 
 namespace {
+
+using core::trim;
 
 constexpr std::size_t name_max = 200;
 constexpr std::size_t needs_max = 200;
@@ -69,12 +72,6 @@ raw_attendee attendee_from_json(boost::json::value const& item, std::string cons
 
 std::string say(std::string_view language, std::string en, std::string sv) {
     return language == "sv" ? std::move(sv) : std::move(en);
-}
-
-std::string trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return std::string{s};
 }
 
 struct checker {

@@ -1,7 +1,6 @@
 #include "modules/registrations/registration_json.hpp"
 
 #include "modules/core/time.hpp"
-#include "modules/registrations/registration_service.hpp"
 
 #include <boost/json.hpp>
 
@@ -20,27 +19,29 @@ boost::json::value time_or_null(std::optional<long long> const& t) {
 
 }  // namespace
 
-boost::json::object attendee_json(attendee const& a) {
-    boost::json::array dietary;
-    for (auto const& d : a.dietary) dietary.push_back(boost::json::string(d));
+boost::json::object attendee_json(attendee const& a, bool with_needs) {
     boost::json::object out{{"id", a.id},
                             {"name", a.name},
                             {"email", text_or_null(a.email)},
                             {"affiliation", a.affiliation},
-                            {"dietary", std::move(dietary)},
-                            {"dietary_other", a.dietary_other},
-                            {"accessibility", a.accessibility},
                             {"status", a.status},
                             {"queued_at", core::to_rfc3339(core::from_epoch(a.queued_at))}};
+    if (with_needs) {
+        boost::json::array dietary;
+        for (auto const& d : a.dietary) dietary.push_back(boost::json::string(d));
+        out["dietary"] = std::move(dietary);
+        out["dietary_other"] = a.dietary_other;
+        out["accessibility"] = a.accessibility;
+    }
     out["waitlist_position"] =
         a.waitlist_position > 0 ? boost::json::value(a.waitlist_position) : nullptr;
     out["attended"] = a.attended ? boost::json::value(*a.attended) : nullptr;
     return out;
 }
 
-boost::json::object registration_json(registration const& r) {
+boost::json::object registration_json(registration const& r, bool with_needs) {
     boost::json::array attendees;
-    for (auto const& a : r.attendees) attendees.push_back(attendee_json(a));
+    for (auto const& a : r.attendees) attendees.push_back(attendee_json(a, with_needs));
     boost::json::value organisation = nullptr;
     if (!r.organisation_name.empty() || !r.org_number.empty() || r.organisation_id)
         organisation = boost::json::object{
@@ -50,7 +51,7 @@ boost::json::object registration_json(registration const& r) {
     return boost::json::object{
         {"id", r.id},
         {"event_id", r.event_id},
-        {"status", overall_status(r)},
+        {"status", r.status},
         {"organisation", std::move(organisation)},
         {"contact", boost::json::object{{"name", r.contact_name},
                                         {"email", r.contact_email},

@@ -7,7 +7,7 @@
 #include "modules/events/event_view.hpp"
 #include "modules/registrations/registration_form.hpp"
 #include "modules/registrations/registration_pages.hpp"
-#include "modules/registrations/registration_service.hpp"
+#include "modules/registrations/self_service.hpp"
 #include "server/response.hpp"
 #include "server/router.hpp"
 
@@ -25,7 +25,7 @@ namespace {
 using handler_result = asio::awaitable<server::response>;
 
 struct page_deps {
-    registration_service& service;
+    self_service& service;
     events::event_service& events;
     core::page_renderer const& pages;
 };
@@ -59,7 +59,7 @@ std::string status_label(attendee const& a) {
 
 std::string notice_for(std::string_view done, registration const& r) {
     if (done == "anmald") {
-        auto const status = overall_status(r);
+        auto const& status = r.status;
         auto const mail = " Vi har skickat en bekräftelse till " + r.contact_email +
                           ". Spara länken till den här sidan: här kan du ändra eller avboka.";
         if (status == "confirmed") return "Tack! Anmälan är klar och alla har plats." + mail;
@@ -75,8 +75,10 @@ std::string notice_for(std::string_view done, registration const& r) {
     return {};
 }
 
+// What the rules let a contact change (samverkan_check_change): until the event starts.
 bool editable(registration const& r, events::event const& e) {
-    return !r.cancelled_at && e.status == "published" && e.starts_at > events::event_service::now();
+    using enum events::registration_window;
+    return !r.cancelled_at && e.window != cancelled && e.window != started && e.window != draft;
 }
 
 boost::json::object manage_data(std::string const& token, registration const& r,
@@ -92,7 +94,7 @@ boost::json::object manage_data(std::string const& token, registration const& r,
         state.typed.attendees.emplace_back();  // room for one more attendee
     return boost::json::object{{"title", "Din anmälan: " + e.title + " – Samverkan"},
                                {"token", token},
-                               {"event", events::event_view(e, "sv", events::event_service::now())},
+                               {"event", events::event_view(e, "sv")},
                                {"has_notice", !notice.empty()},
                                {"notice", notice},
                                {"registration_cancelled", r.cancelled_at.has_value()},
@@ -105,12 +107,16 @@ std::string token_of(server::request const& req) {
     return std::string{req.path_param("token").value_or("")};
 }
 
+manage_caller caller_of(server::request const& req) {
+    return {token_of(req), req.client_address, "sv"};
+}
+
 /// The registration and its event, or nullopt when the token is unknown.
 asio::awaitable<std::optional<std::pair<registration, events::event>>> load(
-    page_deps const& d, std::string const& token) {
+    page_deps const& d, server::request const& req) {
     std::optional<registration> found;
     try {
-        found = co_await d.service.find(token);
+        found = co_await d.service.find(caller_of(req));
     } catch (api_error const& e) {
         if (e.kind() != error_kind::not_found) throw;
     }
@@ -121,7 +127,7 @@ asio::awaitable<std::optional<std::pair<registration, events::event>>> load(
 
 handler_result show(page_deps d, server::request& req) {
     auto const token = token_of(req);
-    auto loaded = co_await load(d, token);
+    auto loaded = co_await load(d, req);
     if (!loaded) co_return not_found_page(d);
     auto& [r, e] = *loaded;
     form_state state;
@@ -132,7 +138,7 @@ handler_result show(page_deps d, server::request& req) {
 
 handler_result save(page_deps d, server::request& req) {
     auto const token = token_of(req);
-    auto loaded = co_await load(d, token);
+    auto loaded = co_await load(d, req);
     if (!loaded) co_return not_found_page(d);
     auto& [r, e] = *loaded;
     auto const form = core::form_input::from_request(req);
@@ -145,10 +151,7 @@ handler_result save(page_deps d, server::request& req) {
     unsigned status = 422;
     if (state.errors.empty()) {
         try {
-            std::string key = token;
-            std::string language = "sv";
-            (void)co_await d.service.change(std::move(key), std::move(changes),
-                                            std::move(language));
+            (void)co_await d.service.change(caller_of(req), std::move(changes));
             co_return server::redirect_response("/r/" + token + "?klart=sparad");
         } catch (api_error const& error) {
             if (error.kind() == error_kind::internal || error.kind() == error_kind::unavailable)
@@ -183,13 +186,10 @@ handler_result cancel(page_deps d, server::request& req, std::optional<long long
     std::string failure;
     unsigned status = 200;
     try {
-        std::string key = token;
-        std::string language = "sv";
         if (attendee_id)
-            (void)co_await d.service.remove_attendee(std::move(key), *attendee_id,
-                                                     std::move(language));
+            (void)co_await d.service.remove_attendee(caller_of(req), *attendee_id);
         else
-            (void)co_await d.service.cancel(std::move(key), std::move(language));
+            (void)co_await d.service.cancel(caller_of(req));
     } catch (api_error const& e) {
         if (e.kind() == error_kind::internal || e.kind() == error_kind::unavailable) throw;
         failure = e.what();
@@ -203,18 +203,17 @@ handler_result cancel(page_deps d, server::request& req, std::optional<long long
 
 handler_result confirm_cancel(page_deps d, server::request& req) {
     auto const token = token_of(req);
-    auto loaded = co_await load(d, token);
+    auto loaded = co_await load(d, req);
     if (!loaded) co_return not_found_page(d);
-    co_return private_page(
-        d, 200, "manage_cancel",
-        {{"title", "Avboka anmälan – Samverkan"},
-         {"token", token},
-         {"event", events::event_view(loaded->second, "sv", events::event_service::now())}});
+    co_return private_page(d, 200, "manage_cancel",
+                           {{"title", "Avboka anmälan – Samverkan"},
+                            {"token", token},
+                            {"event", events::event_view(loaded->second, "sv")}});
 }
 
 }  // namespace
 
-void register_manage_pages(server::router& routes, registration_service& service,
+void register_manage_pages(server::router& routes, self_service& service,
                            events::event_service& events, core::page_renderer const& pages) {
     page_deps const d{service, events, pages};
     routes.add(http::verb::get, "/r/{token}",

@@ -9,8 +9,9 @@
 #include "modules/events/event_view.hpp"
 #include "modules/registrations/event_page_cache.hpp"
 #include "modules/registrations/manage_token.hpp"
+#include "modules/registrations/public_registration_service.hpp"
 #include "modules/registrations/registration_form.hpp"
-#include "modules/registrations/registration_service.hpp"
+#include "modules/registrations/registration_outcome.hpp"
 #include "server/response.hpp"
 #include "server/router.hpp"
 
@@ -29,7 +30,7 @@ namespace {
 using handler_result = asio::awaitable<server::response>;
 
 struct page_deps {
-    registration_service& service;
+    public_registration_service& service;
     events::event_service& events;
     core::page_renderer const& pages;
     std::shared_ptr<event_page_cache> cache;
@@ -52,27 +53,31 @@ server::response message_page(page_deps const& d, unsigned status, std::string h
                  {"link_text", "Till alla träffar"}});
 }
 
-std::string closed_message(events::event const& e, long long now) {
-    if (e.status == "cancelled") return "Träffen är inställd.";
-    if (e.starts_at <= now) return "Träffen har redan varit.";
-    if (e.registration_opens_at && *e.registration_opens_at > now) {
-        auto const v = events::event_view(e, "sv", now);
-        return "Anmälan öppnar " + std::string{v.at("opens_date").as_string()} + " kl. " +
-               std::string{v.at("opens_time").as_string()} + ".";
+// Why the form is not shown, in the page's words (the window itself is the database's).
+std::string closed_message(events::event const& e) {
+    using enum events::registration_window;
+    switch (e.window) {
+        case started:
+            return "Träffen har redan varit.";
+        case not_open_yet: {
+            auto const v = events::event_view(e, "sv");
+            return "Anmälan öppnar " + std::string{v.at("opens_date").as_string()} + " kl. " +
+                   std::string{v.at("opens_time").as_string()} + ".";
+        }
+        case deadline_passed:
+            return "Sista anmälningsdag har passerat, så anmälan är stängd.";
+        default:
+            return closed_reason(e.window, "sv");
     }
-    return "Sista anmälningsdag har passerat, så anmälan är stängd.";
 }
 
 boost::json::object event_page_data(events::event const& e, form_state const& state) {
-    auto const now = events::event_service::now();
     auto form = registration_form_view(state);
     form["event_id"] = e.id;
-    return boost::json::object{{"title", e.title + " – Samverkan"},
-                               {"event", events::event_view(e, "sv", now)},
-                               {"registration_open", e.registration_open(now)},
-                               {"full", e.seats_left() == 0},
-                               {"closed_message", closed_message(e, now)},
-                               {"form", std::move(form)}};
+    return boost::json::object{
+        {"title", e.title + " – Samverkan"},          {"event", events::event_view(e, "sv")},
+        {"registration_open", e.registration_open()}, {"full", e.seats_left() == 0},
+        {"closed_message", closed_message(e)},        {"form", std::move(form)}};
 }
 
 std::size_t attendee_count(core::form_input const& form) {
@@ -118,11 +123,9 @@ asio::awaitable<server::response> submit_registration(page_deps d, server::reque
             std::optional<std::string> key = "form:" + state.form_token;
             std::string client = req.client_address;
             std::string language = "sv";
-            auto result = co_await d.service.register_attendees(
+            auto const receipt = co_await d.service.register_attendees(
                 id, std::move(input), std::move(key), std::move(client), std::move(language));
-            auto const url = boost::json::parse(result.body).at("manage_url").as_string();
-            auto const token = std::string{url.subview(url.rfind('/') + 1)};
-            co_return server::redirect_response("/r/" + token + "?klart=anmald");
+            co_return server::redirect_response("/r/" + receipt.token + "?klart=anmald");
         } catch (api_error const& e) {
             if (e.kind() == error_kind::not_found || e.kind() == error_kind::internal ||
                 e.kind() == error_kind::unavailable)
@@ -138,7 +141,7 @@ asio::awaitable<server::response> submit_registration(page_deps d, server::reque
 /// The event page with an empty form, from the cache (rendered once per version of the
 /// event, the form token filled in per request).
 server::response cached_event_page(page_deps const& d, events::event const& e) {
-    auto key = event_page_cache::key(e, events::event_service::now());
+    auto key = event_page_cache::key(e);
     auto html = d.cache->find(e.id, key);
     if (!html) {
         form_state state;
@@ -179,8 +182,9 @@ asio::awaitable<server::response> show_event(page_deps d, server::request& req) 
 
 }  // namespace
 
-void register_registration_pages(server::router& routes, registration_service& service,
-                                 events::event_service& events, core::page_renderer const& pages) {
+void register_registration_pages(server::router& routes, public_registration_service& service,
+                                 self_service& manage, events::event_service& events,
+                                 core::page_renderer const& pages) {
     page_deps const d{service, events, pages, std::make_shared<event_page_cache>()};
     // /events/{id}/register is the invitation links' address (…?invitation=<token>).
     for (auto const* path : {"/events/{id}", "/events/{id}/register"})
@@ -188,7 +192,7 @@ void register_registration_pages(server::router& routes, registration_service& s
                    [d](server::request& req) -> handler_result { return show_event(d, req); });
     routes.add(http::verb::post, "/events/{id}",
                [d](server::request& req) -> handler_result { return submit_registration(d, req); });
-    register_manage_pages(routes, service, events, pages);
+    register_manage_pages(routes, manage, events, pages);
 }
 
 }  // namespace samverkan::registrations

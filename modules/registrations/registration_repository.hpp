@@ -1,5 +1,8 @@
 #pragma once
 
+// The registrations module's SQL: each public and self-service operation is one call of
+// its rule function (sql/functions/40_registrations.sql); the staff side reads and checks in.
+#include "modules/registrations/registration_outcome.hpp"
 #include "modules/registrations/registration_types.hpp"
 
 #include <optional>
@@ -12,90 +15,60 @@ class session;
 
 namespace samverkan::registrations::repository {
 
-/// The arguments of one registration attempt (sql/0003's samverkan_register).
+/// The arguments of one registration attempt (samverkan_register).
 struct register_call {
     long long event_id = 0;
-    std::string input_json;  ///< the validated input as the function expects it
-    std::string token;       ///< the new manage token (the database keeps its SHA-256)
+    registration_input const* input = nullptr;
+    std::string token;  ///< the new manage token (the database keeps its SHA-256)
     std::string base_url;
     std::optional<std::string> idempotency_key;
-    std::optional<std::string> rate_key;  ///< client address; none when the limit is off
-    int rate_limit = 0;
-    bool lock = true;  ///< false only for the concurrency tests' negative control
+    std::optional<std::string> rate_key;  ///< the client address; none when the limit is off
+    int rate_budget = 0;                  ///< seats a minute
+    bool lock = true;                     ///< false only for the concurrency tests' control
+};
+
+struct register_result {
+    rule_answer answer;
+    std::optional<registration_receipt> receipt;  ///< for created and replayed
 };
 
 /// One round trip in autocommit: rate limit, event row lock, idempotency, rules, inserts,
-/// counters and the confirmation mail in the outbox.
-[[nodiscard]] register_outcome register_attendees(soci::session& sql, register_call const& call);
+/// counters and the confirmation mail.
+[[nodiscard]] register_result register_attendees(soci::session& sql, register_call const& call);
 
-/// The registration a manage token belongs to (any of its tokens), with its attendees.
-[[nodiscard]] std::optional<registration> find_by_token(soci::session& sql,
-                                                        std::string const& token);
+/// The registration behind a manage token, and the manage routes' limits.
+struct manage_access {
+    std::optional<long long> registration_id;
+    int retry_after = 0;  ///< > 0: a limit is reached
+};
+
+[[nodiscard]] manage_access access(soci::session& sql, std::string const& token,
+                                   std::string const& client_address, int budget);
 
 [[nodiscard]] std::optional<registration> find(soci::session& sql, long long id);
 
-/// The event's row lock, taken before any change of seats (the event id of a registration
-/// never changes, so it can be read before the lock).
-void lock_event(soci::session& sql, long long event_id);
+/// Self-service change (samverkan_change_registration), one round trip.
+[[nodiscard]] rule_answer change(soci::session& sql, long long registration_id,
+                                 registration_changes const& changes, std::string const& token,
+                                 std::string const& base_url);
 
-/// Seats and settings of the locked event.
-struct event_seats {
-    std::string status;
-    long long starts_at = 0;
-    std::optional<long long> opens_at;
-    std::optional<long long> closes_at;
-    int capacity = 0;
-    int confirmed = 0;
-    bool waitlist = true;
-    std::optional<int> max_per_organisation;
-};
+/// Cancels the whole registration (samverkan_cancel_registration), one round trip.
+[[nodiscard]] rule_answer cancel(soci::session& sql, long long registration_id, bool by_organiser,
+                                 std::string const& base_url);
 
-[[nodiscard]] event_seats seats(soci::session& sql, long long event_id);
+/// Cancels one attendee (samverkan_cancel_attendee), one round trip.
+[[nodiscard]] rule_answer cancel_attendee(soci::session& sql, long long registration_id,
+                                          long long attendee_id, std::string const& token,
+                                          std::string const& base_url);
 
-/// Cancels every active attendee of the registration and the registration itself, adjusting
-/// the counters; returns how many seats were freed.
-int cancel_registration(soci::session& sql, long long registration_id, long long event_id);
-
-/// Cancels one active attendee; returns its previous status ("" when not found or
-/// cancelled already).
-std::string cancel_attendee(soci::session& sql, long long registration_id, long long attendee_id,
-                            long long event_id);
-
-/// Gives free seats of the (locked) event to the waiting list in (queued_at, id) order and
-/// queues a "promoted" mail per attendee; returns how many were promoted.
+/// Gives free seats of the (locked) event to the waiting list; returns how many moved up.
 int promote_waiting(soci::session& sql, long long event_id, std::string const& base_url);
 
-/// Confirmed + waitlisted attendees of the registration's organisation at its event.
-[[nodiscard]] int organisation_attendees(soci::session& sql, long long registration_id);
-
-/// Whether another active registration of the event uses this contact e-mail.
-[[nodiscard]] bool contact_email_taken(soci::session& sql, long long event_id,
-                                       long long registration_id, std::string const& email);
-
-void update_contact(soci::session& sql, long long registration_id, contact_input const& c);
-
-/// Updates an active attendee of the registration; false when there is none with that id.
-bool update_attendee(soci::session& sql, long long registration_id, attendee_input const& a);
-
-/// Adds an attendee queued now with `status`; returns its id.
-long long add_attendee(soci::session& sql, long long registration_id, long long event_id,
-                       attendee_input const& a, std::string const& status);
-
-void adjust_counters(soci::session& sql, long long event_id, int confirmed, int waitlisted);
-
-/// Queues a mail about the registration to its contact: the event, the contact's name and
-/// the attendees with their statuses. "{tx}" in `key` becomes the transaction id, for
-/// causes that may repeat (each change is its own cause).
-void queue_registration_mail(soci::session& sql, long long registration_id, std::string const& key,
-                             std::string const& mail_template, std::string const& base_url,
-                             std::string const& manage_url);
-
-/// Queues "event_cancelled" to the contact of every active registration and to every
-/// active attendee with an own e-mail address.
+/// Queues "event_cancelled" to every active registration's contact and attendee.
 void queue_event_cancelled(soci::session& sql, long long event_id, std::string const& base_url);
 
 /// Deletes stored answers of Idempotency-Keys older than 24 hours (replays end there, and
-/// each answer holds a manage link); returns how many.
+/// each answer holds a manage token); returns how many.
 long long forget_old_idempotency_keys(soci::session& sql);
 
 /// The invitation behind a link's token for this event (tokens are stored as SHA-256 of

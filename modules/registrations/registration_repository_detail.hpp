@@ -5,6 +5,7 @@
 #include "modules/registrations/registration_types.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,12 +16,15 @@ class session;
 
 namespace samverkan::registrations::repository::detail {
 
-/// 11 columns of `registrations r`.
+/// 12 columns of `registrations r`, the last its overall status by the rules' own function.
 #define SAMVERKAN_REGISTRATION_COLUMNS                                                      \
     "r.id, r.event_id, r.organisation_id, coalesce(r.organisation_name, ''),"               \
     " coalesce(r.org_number, ''), r.contact_name, r.contact_email,"                         \
     " coalesce(r.contact_phone, ''), r.language, extract(epoch from r.created_at)::bigint," \
-    " extract(epoch from r.cancelled_at)::bigint"
+    " extract(epoch from r.cancelled_at)::bigint, samverkan_registration_status(r.id)"
+
+/// Columns of SAMVERKAN_REGISTRATION_COLUMNS.
+inline constexpr std::size_t registration_column_count = 12;
 
 /// 11 columns of `attendees a`, the last its place on the waiting list (0 when not waiting).
 #define SAMVERKAN_ATTENDEE_COLUMNS                                                         \

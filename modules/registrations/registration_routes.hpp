@@ -1,5 +1,7 @@
 #pragma once
 
+// The registrations API (API.md "Registrations (public)" and "(staff)"), one handler per
+// route, by audience.
 #include "server/asio_fwd.hpp"
 
 #include <boost/asio/awaitable.hpp>
@@ -19,20 +21,26 @@ class event_service;
 
 namespace samverkan::registrations {
 
-class registration_service;
+class public_registration_service;
+class self_service;
+class staff_registration_service;
 struct registration;
+struct registration_receipt;
 
-/// API.md "Registrations (public)": POST /api/v1/events/{id}/registrations and the
-/// self-service API under /api/v1/registrations/{token}; then the staff routes.
-void register_registration_routes(server::router& routes, registration_service& service,
-                                  events::event_service& events, auth::auth_service& auth);
+/// POST /api/v1/events/{id}/registrations.
+void register_public_registration_routes(server::router& routes,
+                                         public_registration_service& service);
 
-/// API.md "Registrations (staff)": lists with search, CSV, catering, check-in, attendance.
-void register_staff_registration_routes(server::router& routes, registration_service& service,
+/// GET and PATCH /api/v1/registrations/{token}, POST …/cancel, DELETE …/attendees/{id}.
+void register_self_service_routes(server::router& routes, self_service& service,
+                                  events::event_service& events);
+
+/// Lists with search, CSV, catering, check-in, attendance, cancelling a registration.
+void register_staff_registration_routes(server::router& routes, staff_registration_service& service,
                                         auth::auth_service& auth);
 
-/// The self-service answer: the registration with its event.
-asio::awaitable<boost::json::object> manage_json(registration const& r,
-                                                 events::event_service& events);
+/// API.md's 201 body: id, event_id, status, attendees, manage_url.
+[[nodiscard]] boost::json::object receipt_json(registration_receipt const& r,
+                                               std::string_view manage_url);
 
 }  // namespace samverkan::registrations

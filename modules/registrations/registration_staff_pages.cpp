@@ -12,7 +12,7 @@
 #include "modules/events/event_routes.hpp"
 #include "modules/events/event_service.hpp"
 #include "modules/events/event_view.hpp"
-#include "modules/registrations/registration_service.hpp"
+#include "modules/registrations/staff_registration_service.hpp"
 #include "server/response.hpp"
 #include "server/router.hpp"
 
@@ -30,7 +30,7 @@ namespace {
 using handler_result = asio::awaitable<server::response>;
 
 struct deps {
-    registration_service& service;
+    staff_registration_service& service;
     events::event_service& events;
     core::page_renderer const& pages;
 };
@@ -51,33 +51,39 @@ std::string_view affiliation_label(std::string_view code) {
                                         : "Annat";
 }
 
-boost::json::object attendee_row(registration const& r, attendee const& a) {
-    std::string needs;
-    for (auto const& d : a.dietary)
-        needs.append(needs.empty() ? "" : ", ").append(dietary_label(d));
-    if (!a.dietary_other.empty()) needs.append(needs.empty() ? "" : ", ").append(a.dietary_other);
-    return boost::json::object{
-        {"id", a.id},
-        {"name", a.name},
-        {"organisation", r.organisation_name},
-        {"contact", r.contact_name + " <" + r.contact_email + ">"},
-        {"affiliation", affiliation_label(a.affiliation)},
-        {"dietary", needs},
-        {"accessibility", a.accessibility},
-        {"position", a.waitlist_position},
-        {"registered", core::format_date(core::from_epoch(r.created_at), "sv")},
-        {"attended", a.attended ? (*a.attended ? "Ja" : "Nej") : ""}};
+// Needs (diet, accessibility) only for organisers and admins: they can reveal health or
+// religion, and steering has no need to know them.
+boost::json::object attendee_row(registration const& r, attendee const& a, bool with_needs) {
+    boost::json::object row{{"id", a.id},
+                            {"registration_id", r.id},
+                            {"name", a.name},
+                            {"organisation", r.organisation_name},
+                            {"contact", r.contact_name + " <" + r.contact_email + ">"},
+                            {"affiliation", affiliation_label(a.affiliation)},
+                            {"position", a.waitlist_position},
+                            {"registered", core::format_date(core::from_epoch(r.created_at), "sv")},
+                            {"attended", a.attended ? (*a.attended ? "Ja" : "Nej") : ""}};
+    if (with_needs) {
+        std::string needs;
+        for (auto const& d : a.dietary)
+            needs.append(needs.empty() ? "" : ", ").append(dietary_label(d));
+        if (!a.dietary_other.empty())
+            needs.append(needs.empty() ? "" : ", ").append(a.dietary_other);
+        row["dietary"] = needs;
+        row["accessibility"] = a.accessibility;
+    }
+    return row;
 }
 
-void add_lists(boost::json::object& data, std::vector<registration> const& items) {
+void add_lists(boost::json::object& data, std::vector<registration> const& items, bool with_needs) {
     boost::json::array confirmed, waiting, cancelled;
     std::vector<std::pair<int, boost::json::object>> queue;
     for (auto const& r : items)
         for (auto const& a : r.attendees) {
-            if (a.status == "confirmed") confirmed.push_back(attendee_row(r, a));
-            if (a.status == "cancelled") cancelled.push_back(attendee_row(r, a));
+            if (a.status == "confirmed") confirmed.push_back(attendee_row(r, a, with_needs));
+            if (a.status == "cancelled") cancelled.push_back(attendee_row(r, a, with_needs));
             if (a.status == "waitlisted")
-                queue.emplace_back(a.waitlist_position, attendee_row(r, a));
+                queue.emplace_back(a.waitlist_position, attendee_row(r, a, with_needs));
         }
     std::sort(queue.begin(), queue.end(),
               [](auto const& x, auto const& y) { return x.first < y.first; });
@@ -109,9 +115,11 @@ handler_result event_page(deps d, server::request& req) {
     auto const who = events::actor_of(req);
     std::string const action = "registrations.view";
     auto items = co_await d.service.list_for_event(id, search, who, action);
-    auto catering = co_await d.service.catering(id, who);
+    bool const with_needs = auth::current_user(req).role >= auth::role::organiser;
     auto data = auth::staff_page_data(req, e.title);
-    data["event"] = events::event_view(e, "sv", events::event_service::now());
+    data["show_needs"] = with_needs;
+    if (with_needs) data["catering"] = catering_data(co_await d.service.catering(id, who));
+    data["event"] = events::event_view(e, "sv");
     data["status_label"] = e.status == "draft"       ? "Utkast"
                            : e.status == "cancelled" ? "Inställd"
                                                      : "Publicerad";
@@ -121,8 +129,7 @@ handler_result event_page(deps d, server::request& req) {
     data["has_search"] = !search.empty();
     data["confirmed_count"] = e.confirmed_count;
     data["waiting_count"] = e.waitlisted_count;
-    add_lists(data, items);
-    data["catering"] = catering_data(catering);
+    add_lists(data, items, with_needs);
     auto res = server::html_response(200, d.pages.render_page("staff_event", data));
     res.set(http::field::cache_control, "no-store");
     co_return res;
@@ -177,7 +184,7 @@ handler_result list_page(deps d, server::request& req) {
     auto search = std::string{req.query_param("q").value_or("")};
     auto const list = co_await d.service.list_for_check_in(id, search, events::actor_of(req));
     auto data = auth::staff_page_data(req, "Insläpp: " + e.title);
-    data["event"] = events::event_view(e, "sv", events::event_service::now());
+    data["event"] = events::event_view(e, "sv");
     data["event_id"] = id;
     data["path"] = page_path(id);
     data["arrived"] = list.arrived;
@@ -213,7 +220,7 @@ handler_result change(deps d, server::request& req, std::optional<bool> attended
 
 }  // namespace
 
-void register_registration_staff_pages(server::router& routes, registration_service& service,
+void register_registration_staff_pages(server::router& routes, staff_registration_service& service,
                                        events::event_service& events, auth::auth_service& auth,
                                        core::page_renderer const& pages) {
     deps const d{service, events, pages};

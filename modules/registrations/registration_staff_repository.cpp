@@ -143,6 +143,7 @@ registration registration_from_row(soci::row const& r, std::size_t first) {
     g.language = r.get<std::string>(first + 8);
     g.created_at = r.get<long long>(first + 9);
     if (r.get_indicator(first + 10) != soci::i_null) g.cancelled_at = r.get<long long>(first + 10);
+    g.status = r.get<std::string>(first + 11);
     return g;
 }
 
@@ -186,7 +187,8 @@ std::vector<registration> list_for_event(soci::session& sql, long long event_id,
     for (auto const& r : rows) {
         auto const id = r.get<long long>(0);
         if (out.empty() || out.back().id != id) out.push_back(detail::registration_from_row(r, 0));
-        out.back().attendees.push_back(detail::attendee_from_row(r, 11));
+        out.back().attendees.push_back(
+            detail::attendee_from_row(r, detail::registration_column_count));
     }
     return out;
 }

@@ -72,16 +72,28 @@ struct registration {
     std::string contact_email;
     std::string contact_phone;
     std::string language;
+    std::string status;  ///< overall: confirmed, waitlisted, partially_waitlisted or cancelled
     long long created_at = 0;
     std::optional<long long> cancelled_at;
     std::vector<attendee> attendees;
 };
 
-/// The answer of a registration attempt made by the database function.
-struct register_outcome {
-    std::string outcome;  ///< created, replayed, rate_limited, not_found, …
-    std::string body;     ///< the 201 answer's JSON for created/replayed
-    int detail = 0;       ///< reason, seats or seconds, by outcome
+/// One attendee as a receipt lists them.
+struct attendee_brief {
+    long long id = 0;
+    std::string name;
+    std::string status;
+};
+
+/// What a registration created (or a replayed Idempotency-Key answers): API.md's 201 body,
+/// typed. `token` is the manage link's secret, known to the caller only.
+struct registration_receipt {
+    long long id = 0;
+    long long event_id = 0;
+    std::string status;  ///< confirmed, waitlisted or partially_waitlisted
+    std::vector<attendee_brief> attendees;
+    std::string token;
+    bool replayed = false;
 };
 
 /// What an invitation link fills into the form: the invitee and their organisation.

@@ -240,23 +240,26 @@ BOOST_AUTO_TEST_CASE(a_repeated_idempotency_key_returns_the_first_answer_and_cre
 BOOST_AUTO_TEST_SUITE_END()
 
 struct rate_limited_server : registration_server {
-    rate_limited_server() : registration_server({"--registration-rate-limit", "2"}) {}
+    rate_limited_server() : registration_server({"--registration-rate-limit", "5"}) {}
 };
 
 BOOST_FIXTURE_TEST_SUITE(registrations_rate_limit, rate_limited_server,
                          *test::needs("SAMVERKAN_TEST_DATABASE_URL"))
 
-BOOST_AUTO_TEST_CASE(more_registrations_per_minute_than_the_limit_are_refused_with_retry_after) {
+BOOST_AUTO_TEST_CASE(the_limit_counts_seats_and_a_refusal_takes_none_of_them) {
     auto const event = add_event();
-    BOOST_TEST(post_registration(event, registration("a@example.test")).status == 201u);
-    BOOST_TEST(post_registration(event, registration("b@example.test")).status == 201u);
-    auto const third = post_registration(event, registration("c@example.test"));
+    // Budget 5 seats a minute: 2 + 2 fit, 3 more do not, 1 more still does.
+    BOOST_TEST(post_registration(event, registration("a@example.test", 2)).status == 201u);
+    BOOST_TEST(post_registration(event, registration("b@example.test", 2)).status == 201u);
+    auto const third = post_registration(event, registration("c@example.test", 3));
     expect_error(third, 429, "rate_limited");
     auto const retry = std::stoi(third.header("retry-after"));
     BOOST_TEST(retry >= 1);
     BOOST_TEST(retry <= 60);
-    BOOST_TEST(count("select count(*) from registrations") == 2);
-    BOOST_TEST(count("select hits from rate_limits") == 3);  // shared by every instance
+    BOOST_TEST(post_registration(event, registration("d@example.test", 1)).status == 201u);
+    expect_error(post_registration(event, registration("e@example.test", 1)), 429, "rate_limited");
+    BOOST_TEST(count("select count(*) from registrations") == 3);
+    BOOST_TEST(count("select hits from rate_limits") == 5);  // shared by every instance
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -44,7 +44,7 @@ BOOST_AUTO_TEST_CASE(the_csv_export_has_a_bom_semicolons_one_row_per_attendee_an
     a["attendees"].as_array()[1].as_object()["dietary_other"] = "@SUM(1)";
     post_registration(event, a);
     post_registration(event, registration("bertil@example.test"));
-    (void)login_as("steering");
+    (void)login_as("organiser");
     auto const r = client.get("/api/v1/events/" + std::to_string(event) + "/registrations.csv");
     BOOST_TEST(r.status == 200u);
     BOOST_TEST(r.header("content-type") == "text/csv; charset=utf-8");
@@ -57,6 +57,14 @@ BOOST_AUTO_TEST_CASE(the_csv_export_has_a_bom_semicolons_one_row_per_attendee_an
     BOOST_TEST(csv.find(";'@SUM(1);") != std::string::npos);
     BOOST_TEST(csv.find("\r\n") != std::string::npos);
     BOOST_TEST(count("select count(*) from audit_log where action = 'registrations.export'") == 1);
+    // Steering gets the same list without the needs (API.md, need-to-know).
+    client.clear_cookies();
+    (void)login_as("steering");
+    auto const plain = client.get("/api/v1/events/" + std::to_string(event) + "/registrations.csv");
+    BOOST_TEST(plain.status == 200u);
+    BOOST_TEST(plain.body.find("@SUM(1)") == std::string::npos);
+    BOOST_TEST(plain.body.find("Specialkost") == std::string::npos);
+    BOOST_TEST(plain.body.find("Åsa; Öberg") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(the_catering_summary_counts_confirmed_attendees_per_choice) {
@@ -66,8 +74,12 @@ BOOST_AUTO_TEST_CASE(the_catering_summary_counts_confirmed_attendees_per_choice)
     a["attendees"].as_array()[1].as_object()["dietary_other"] = "Inga bönor";
     post_registration(event, a);
     post_registration(event, registration("b@example.test", 2));  // one seat, one waits
+    auto const path = "/api/v1/events/" + std::to_string(event) + "/catering";
     (void)login_as("steering");
-    auto const c = client.get("/api/v1/events/" + std::to_string(event) + "/catering").json();
+    expect_error(client.get(path), 403, "forbidden");  // needs are for organisers only
+    client.clear_cookies();
+    (void)login_as("organiser");
+    auto const c = client.get(path).json();
     BOOST_TEST(c.at("attendees").as_int64() == 3);
     BOOST_TEST(c.at("dietary").at("vegetarian").as_int64() == 2);
     BOOST_TEST(c.at("dietary").at("vegan").as_int64() == 1);

@@ -6,7 +6,9 @@
 #include "modules/core/database.hpp"
 #include "modules/events/event_listing.hpp"
 #include "modules/events/event_service.hpp"
-#include "modules/registrations/registration_service.hpp"
+#include "modules/registrations/public_registration_service.hpp"
+#include "modules/registrations/seat_rules.hpp"
+#include "modules/registrations/self_service.hpp"
 #include "tests/support/test_database.hpp"
 
 #include <boost/asio/co_spawn.hpp>
@@ -28,14 +30,29 @@ struct seat_fixture {
     db::database pool{database.url(), concurrent_connections};
     events::event_listing listing{pool, std::chrono::milliseconds(0)};
     events::event_service events{pool, listing};
-    std::unique_ptr<registrations::registration_service> service = make_service(true);
+    registrations::seat_rules seats{"http://samverkan.test"};
+    std::unique_ptr<registrations::public_registration_service> service = make_service(true);
+    registrations::self_service manage{pool, listing, settings(true)};
 
-    std::unique_ptr<registrations::registration_service> make_service(bool lock) {
-        auto s = std::make_unique<registrations::registration_service>(
-            pool, events, listing,
-            registrations::registration_settings{"http://samverkan.test", 0, lock});
-        events.set_seat_hooks(*s);
+    seat_fixture() { events.set_seat_hooks(seats); }
+
+    static registrations::registration_settings settings(bool lock) {
+        registrations::registration_settings s;
+        s.base_url = "http://samverkan.test";
+        s.rate_limit = 0;
+        s.lock_seats = lock;
+        s.manage_rate_limit = 1000000;  // the concurrency tests change far faster than people
         return s;
+    }
+
+    std::unique_ptr<registrations::public_registration_service> make_service(bool lock) {
+        return std::make_unique<registrations::public_registration_service>(pool, listing,
+                                                                            settings(lock));
+    }
+
+    /// The self-service caller behind a manage token.
+    static registrations::manage_caller caller(std::string token) {
+        return {std::move(token), "10.0.0.3", "en"};
     }
 
     /// A published event starting in 30 days; returns its id.
@@ -82,12 +99,6 @@ int run_at_once(std::size_t n, Make make) {
         });
     ioc.run();
     return failures.load();
-}
-
-/// The manage token at the end of a registration answer's manage_url.
-inline std::string token_of(std::string const& body) {
-    auto const url = std::string{boost::json::parse(body).at("manage_url").as_string()};
-    return url.substr(url.rfind('/') + 1);
 }
 
 }  // namespace samverkan::test

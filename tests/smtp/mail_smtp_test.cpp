@@ -40,8 +40,11 @@ mail::outbox_message simple(std::string key, std::string email, long long event_
     m.template_name = "manage_link";
     m.recipient_email = std::move(email);
     m.recipient_name = "Åsa Öberg";
-    json::object payload{{"manage_url", "https://samverkan.example/r/abc"}};
-    if (event_id != 0) payload["event"] = json::object{{"id", event_id}};
+    // What the door asks of a manage_link payload (sql/functions/20_mail.sql).
+    json::object payload{{"event", json::object{{"id", event_id}}},
+                         {"registration_id", 1},
+                         {"contact_name", "Åsa Öberg"},
+                         {"manage_url", "https://samverkan.example/r/abc"}};
     m.payload_json = json::serialize(payload);
     return m;
 }
@@ -50,6 +53,11 @@ mail::outbox_message simple(std::string key, std::string email, long long event_
 std::string full_payload(long long event_id) {
     json::object p{
         {"event", {{"id", event_id}}},
+        {"registration_id", 41},
+        {"invitation_id", 7},
+        {"message_id", 3},
+        {"attendee_id", 1},
+        {"attendee_name", "Örjan Ärlig"},
         {"contact_name", "Åsa Öberg"},
         {"organisation_name", "Tosteberga Byalag för äldre"},
         {"attendees", json::array{{{"id", 1},
@@ -156,6 +164,7 @@ BOOST_AUTO_TEST_CASE(confirmation_and_promotion_carry_a_calendar_entry_in_stockh
           std::tuple{"c", summer, "waitlisted"}}) {
         auto m = simple(key, std::string{"ics-"} + key + "@example.se", event);
         m.template_name = name;
+        m.payload_json = full_payload(event);
         enqueue(t, m);
     }
     running_sender sender{t, test_mail_settings(sink.url())};
@@ -296,12 +305,34 @@ BOOST_AUTO_TEST_CASE(header_injection_through_names_addresses_and_subjects_is_re
     bad_name.recipient_name = "Eve\r\nBcc: evil@example.se";
     auto dsn =
         simple("x3", "victim@example.se> NOTIFY=SUCCESS,FAILURE ORCPT=rfc822;evil@example.se");
-    for (auto const& m : {bad_address, bad_name, dsn}) {
+    // The door also checks the payload's shape for its template, and knows its templates.
+    auto incomplete = simple("x4", "victim@example.se");
+    incomplete.payload_json = R"({"event": {"id": 1}, "manage_url": "https://x.example/r/a"})";
+    auto unknown = simple("x5", "victim@example.se");
+    unknown.template_name = "phishing";
+    for (auto const& m : {bad_address, bad_name, dsn, incomplete, unknown}) {
         t.db().in_transaction([&](soci::session& sql) {
             BOOST_CHECK_THROW(mail::enqueue(sql, m), std::invalid_argument);
         });
     }
+    // The same door for the modules that queue mail from SQL: the statement fails.
+    BOOST_CHECK_THROW(t.execute("select samverkan_mail_enqueue('x6', 'manage_link', 'sv',"
+                                " E'a@example.se\r\nBcc: evil@example.se', 'A',"
+                                " '{\"event\": {}, \"registration_id\": 1,"
+                                " \"contact_name\": \"A\", \"manage_url\": \"u\"}')"),
+                      std::exception);
     BOOST_TEST(t.scalar("select count(*) from outbox") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(the_door_knows_the_same_templates_as_the_sender) {
+    test_database t;
+    for (auto const name : mail::template_names()) {
+        std::string query = "select count(*) from (select samverkan_mail_payload_keys('";
+        query.append(name).append("') k) x where k is not null");
+        BOOST_TEST(t.scalar(query) == 1, name);
+    }
+    BOOST_TEST(t.scalar("select count(*) from (select samverkan_mail_payload_keys('nothing') k) x"
+                        " where k is not null") == 0);
 }
 
 BOOST_AUTO_TEST_CASE(header_injection_in_stored_values_never_reaches_headers_or_envelope) {
@@ -311,11 +342,14 @@ BOOST_AUTO_TEST_CASE(header_injection_in_stored_values_never_reaches_headers_or_
                                     "2026-06-13T17:00:00+02:00", "2026-06-13T19:30:00+02:00");
     auto confirmation = simple("title", "victim@example.se", event);
     confirmation.template_name = "confirmation";
+    confirmation.payload_json = full_payload(event);
     enqueue(t, confirmation);
     auto message = simple("subject", "victim2@example.se", event);
     message.template_name = "message";
     message.payload_json =
         json::serialize(json::object{{"event", {{"id", event}}},
+                                     {"message_id", 1},
+                                     {"registration_id", 1},
                                      {"subject", "Hej\r\nBcc: evil@example.se\nX-Evil: 1"},
                                      {"body", "text"},
                                      {"recipient_name", "Eve\r\nBcc: evil@example.se"}});
@@ -355,8 +389,9 @@ BOOST_AUTO_TEST_CASE(one_connection_carries_a_whole_batch) {
     std::string const body =
         "From: a@example.se\r\nTo: b@example.se\r\nSubject: x\r\n\r\n.leading dot\r\nbody\r\n";
     for (int i = 0; i < 25; ++i) {
-        auto const r =
-            transport.send({"a@example.se", {"b" + std::to_string(i) + "@example.se"}}, body, i);
+        std::string to = "b";  // appended, not "b" + …: g++ 12 warns falsely (-Wrestrict)
+        to.append(std::to_string(i)).append("@example.se");
+        auto const r = transport.send({"a@example.se", {to}}, body, i);
         BOOST_TEST(static_cast<int>(r.outcome) == static_cast<int>(mail::delivery::sent), r.error);
     }
     // A refused recipient does not cost the connection.

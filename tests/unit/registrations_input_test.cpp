@@ -104,7 +104,7 @@ BOOST_AUTO_TEST_CASE(the_csv_starts_with_a_bom_and_has_one_row_per_attendee) {
     r.attendees.resize(2);
     r.attendees[0].name = "Ett";
     r.attendees[1].name = "Två";
-    auto const csv = registrations_csv({r});
+    auto const csv = registrations_csv({r}, true);
     BOOST_TEST(csv.rfind("\xEF\xBB\xBF"
                          "Anmälan;",
                          0) == 0u);
