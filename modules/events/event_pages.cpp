@@ -2,7 +2,9 @@
 
 #include "modules/core/pages.hpp"
 #include "modules/events/event_listing.hpp"
+#include "modules/events/event_service.hpp"
 #include "modules/events/event_view.hpp"
+#include "modules/events/year_wheel.hpp"
 #include "server/response.hpp"
 #include "server/router.hpp"
 
@@ -20,19 +22,23 @@ namespace {
 class start_page_cache {
 public:
     std::shared_ptr<std::string const> get(event_listing::snapshot const& source,
+                                           event_listing::wheel_snapshot const& wheel,
                                            core::page_renderer const& pages) {
         {
             std::lock_guard lock(mutex_);
-            if (source == source_) return html_;
+            if (source == source_ && wheel == wheel_) return html_;
         }
         boost::json::array items;
         for (auto const& e : *source) items.push_back(event_view(e));
         boost::json::object data{{"title", "Samverkan – kommande träffar"},
                                  {"events", std::move(items)},
                                  {"has_events", !source->empty()}};
+        if (wheel)
+            data["year_wheel"] = year_wheel_html(wheel->year, wheel->events, event_service::now());
         auto html = std::make_shared<std::string const>(pages.render_page("index", data));
         std::lock_guard lock(mutex_);
         source_ = source;
+        wheel_ = wheel;
         html_ = html;
         return html;
     }
@@ -40,6 +46,7 @@ public:
 private:
     std::mutex mutex_;
     event_listing::snapshot source_;
+    event_listing::wheel_snapshot wheel_;
     std::shared_ptr<std::string const> html_;
 };
 
@@ -51,7 +58,7 @@ void register_event_pages(server::router& routes, event_listing& listing,
     routes.add(http::verb::get, "/",
                [&listing, &pages, cache](server::request&) -> asio::awaitable<server::response> {
                    auto const snapshot = co_await listing.upcoming();
-                   auto const html = cache->get(snapshot, pages);
+                   auto const html = cache->get(snapshot, listing.wheel(), pages);
                    auto res = server::html_response(200, *html);
                    res.set(http::field::cache_control, "no-cache");
                    co_return res;
