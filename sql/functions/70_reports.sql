@@ -167,26 +167,27 @@ counted as (
      where samverkan_report_counted(e.status) and e.starts_at >= b.lo and e.starts_at < b.hi
 ),
 -- One pass over the period's attendees (an index-only scan of attendees_report), counted
--- per event and per organisation and event at once. Cancelled attendees are left out;
--- `confirmed` holds a seat (walk-ins included).
+-- per event and affiliation and per organisation and event at once. Cancelled attendees
+-- are left out; `confirmed` holds a seat (walk-ins included).
 grouped as (
-    select a.event_id, a.organisation_id, c.starts_at, c.year,
+    select a.event_id, a.organisation_id, a.affiliation, c.starts_at, c.year,
            grouping(a.organisation_id) = 1 as per_event,
            count(*) filter (where a.status = 'confirmed') as confirmed,
-           count(*) filter (where checked_in) as attended,
+           count(*) filter (where samverkan_report_checked_in(a.status, a.attended)) as attended,
            count(*) filter (where a.status = 'confirmed' and a.walk_in) as walk_ins,
-           count(*) filter (where checked_in and a.affiliation = 'civil_society') as civil_society,
-           count(*) filter (where checked_in and a.affiliation = 'municipal_staff') as municipal_staff,
-           count(*) filter (where checked_in and a.affiliation = 'elected_official') as elected_official,
-           count(*) filter (where checked_in and a.affiliation = 'other') as other,
-           max(a.id) filter (where checked_in) as last_id
-      from counted c join attendees a on a.event_id = c.id,
-           lateral (select samverkan_report_checked_in(a.status, a.attended) as checked_in) k
+           max(a.id) filter (where samverkan_report_checked_in(a.status, a.attended)) as last_id
+      from counted c join attendees a on a.event_id = c.id
      where a.status <> 'cancelled'
-     group by grouping sets ((a.event_id), (a.organisation_id, a.event_id, c.starts_at, c.year))
+     group by grouping sets ((a.event_id, a.affiliation),
+                             (a.organisation_id, a.event_id, c.starts_at, c.year))
+),
+per_affiliation as (
+    select * from grouped where per_event
 ),
 per_event as (
-    select * from grouped where per_event
+    select event_id, sum(confirmed) as confirmed, sum(attended) as attended,
+           sum(walk_ins) as walk_ins
+      from per_affiliation group by event_id
 ),
 -- Every organisation of the register registered in the period; `attended` > 0 for those
 -- that came.
@@ -272,11 +273,14 @@ select json_build_object(
           from attending),
     'by_affiliation', (
         select json_build_object(
-                   'civil_society', coalesce(sum(civil_society), 0),
-                   'municipal_staff', coalesce(sum(municipal_staff), 0),
-                   'elected_official', coalesce(sum(elected_official), 0),
-                   'other', coalesce(sum(other), 0))
-          from per_event),
+                   'civil_society', coalesce(sum(attended) filter (
+                       where affiliation = 'civil_society'), 0),
+                   'municipal_staff', coalesce(sum(attended) filter (
+                       where affiliation = 'municipal_staff'), 0),
+                   'elected_official', coalesce(sum(attended) filter (
+                       where affiliation = 'elected_official'), 0),
+                   'other', coalesce(sum(attended) filter (where affiliation = 'other'), 0))
+          from per_affiliation),
     'by_area', (
         select json_build_object(
                    'urban', count(*) filter (where area = 'urban'),
