@@ -6,7 +6,7 @@ namespace samverkan::reports::repository {
 
 namespace {
 
-constexpr char const* fold_sql = "select samverkan_report_fold_first_attendance()";
+constexpr char const* fold_sql = "select samverkan_report_fold()";
 
 constexpr char const* report_sql =
     "select samverkan_participation_report(cast(:from as date), cast(:to as date))";

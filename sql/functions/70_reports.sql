@@ -1,6 +1,6 @@
 -- The steering group's participation report (modules/reports; API.md "Reports", whose
--- rules are quoted where they are applied) and the summary of each organisation's first
--- attendance that keeps it fast (sql/0010_reports.sql says why).
+-- rules are quoted where they are applied) and the summaries that keep it fast
+-- (sql/0010_reports.sql says why).
 --
 -- Two definitions hold for every figure: an event counts when it is not cancelled, and an
 -- attendee is checked in when it holds a seat (status 'confirmed', walk-ins included) and
@@ -18,41 +18,32 @@ create or replace function samverkan_report_checked_in(status text, attended boo
 create or replace function samverkan_report_lock_key() returns bigint
     language sql immutable as $$ select 5393620463421441::bigint $$;
 
--- Organisations whose first attendance may have changed. Writers only append here, so a
--- check-in never waits for a report and no two check-ins lock each other.
-create or replace function samverkan_report_note_attendee() returns trigger
-    language plpgsql as $$
-begin
-    if tg_op <> 'INSERT' and old.organisation_id is not null then
-        insert into report_first_attendance_changes (organisation_id) values (old.organisation_id);
-    end if;
-    if tg_op <> 'DELETE' and new.organisation_id is not null
-       and (tg_op = 'INSERT' or new.organisation_id is distinct from old.organisation_id) then
-        insert into report_first_attendance_changes (organisation_id) values (new.organisation_id);
-    end if;
-    return null;
-end $$;
+-- The summaries' rows for the events `ids` and the organisations `ids`, computed from the
+-- ledger: what the fold stores and what a report computes itself for unfolded changes.
+create or replace function samverkan_report_event_counts_of(ids bigint[])
+    returns table (event_id bigint, affiliation text, confirmed integer, attended integer,
+                   walk_ins integer)
+    language sql stable as $$
+    select a.event_id, a.affiliation, (count(*) filter (where a.status = 'confirmed'))::integer,
+           (count(*) filter (where samverkan_report_checked_in(a.status, a.attended)))::integer,
+           (count(*) filter (where a.status = 'confirmed' and a.walk_in))::integer
+      from attendees a
+     where a.event_id = any(ids) and a.status <> 'cancelled'
+     group by a.event_id, a.affiliation
+$$;
 
--- An event cancelled or moved: every organisation checked in at it.
-create or replace function samverkan_report_note_event() returns trigger
-    language plpgsql as $$
-begin
-    insert into report_first_attendance_changes (organisation_id)
-    select distinct a.organisation_id from attendees a
-     where a.event_id = new.id and a.organisation_id is not null
-       and samverkan_report_checked_in(a.status, a.attended);
-    return null;
-end $$;
+create or replace function samverkan_report_event_organisations_of(ids bigint[])
+    returns table (event_id bigint, organisation_id bigint, attended integer,
+                   last_checked_in bigint)
+    language sql stable as $$
+    select a.event_id, a.organisation_id,
+           (count(*) filter (where samverkan_report_checked_in(a.status, a.attended)))::integer,
+           max(a.id) filter (where samverkan_report_checked_in(a.status, a.attended))
+      from attendees a
+     where a.event_id = any(ids) and a.status <> 'cancelled' and a.organisation_id is not null
+     group by a.event_id, a.organisation_id
+$$;
 
-create or replace function samverkan_report_forget_attendees() returns trigger
-    language plpgsql as $$
-begin
-    delete from report_first_attendance;
-    delete from report_first_attendance_changes;
-    return null;
-end $$;
-
--- The first attendance of the organisations `ids`, recomputed from the ledger.
 create or replace function samverkan_report_first_attendance_of(ids bigint[])
     returns table (organisation_id bigint, first_starts_at timestamptz)
     language sql stable as $$
@@ -63,93 +54,137 @@ create or replace function samverkan_report_first_attendance_of(ids bigint[])
      group by a.organisation_id
 $$;
 
--- Folds the noted changes into report_first_attendance; returns how many organisations it
--- recomputed. Runs in its own transaction; when another fold is running it does nothing
--- (its changes stay noted, and reports recompute them meanwhile).
-create or replace function samverkan_report_fold_first_attendance() returns integer
+-- Notes an attendee row's change. Writers only append here, so a registration or a
+-- check-in never waits for a report and no two of them lock each other.
+create or replace function samverkan_report_note_attendee() returns trigger
+    language plpgsql as $$
+begin
+    if tg_op <> 'INSERT' then
+        insert into report_changes (event_id, organisation_id)
+        values (old.event_id, case when samverkan_report_checked_in(old.status, old.attended)
+                                   then old.organisation_id end);
+    end if;
+    if tg_op <> 'DELETE' then
+        insert into report_changes (event_id, organisation_id)
+        values (new.event_id, case when samverkan_report_checked_in(new.status, new.attended)
+                                   then new.organisation_id end);
+    end if;
+    return null;
+end $$;
+
+-- An event cancelled or moved: the first attendance of everyone checked in at it.
+create or replace function samverkan_report_note_event() returns trigger
+    language plpgsql as $$
+begin
+    insert into report_changes (event_id, organisation_id)
+    select distinct new.id, a.organisation_id from attendees a
+     where a.event_id = new.id and a.organisation_id is not null
+       and samverkan_report_checked_in(a.status, a.attended);
+    return null;
+end $$;
+
+create or replace function samverkan_report_forget_attendees() returns trigger
+    language plpgsql as $$
+begin
+    delete from report_changes;
+    delete from report_event_counts;
+    delete from report_event_organisations;
+    delete from report_first_attendance;
+    return null;
+end $$;
+
+-- Folds the noted changes into the summaries; returns how many rows it took. Its own
+-- transaction; when another fold is running it does nothing (the changes stay noted, and
+-- reports compute them meanwhile).
+create or replace function samverkan_report_fold() returns integer
     language plpgsql as $$
 declare
-    v_ids bigint[];
+    v_events bigint[];
+    v_organisations bigint[];
+    v_taken integer;
 begin
-    if not exists (select 1 from report_first_attendance_changes) then
+    if not exists (select 1 from report_changes) then
         return 0;
     end if;
     if not pg_try_advisory_xact_lock(samverkan_report_lock_key()) then
         return 0;
     end if;
     -- Changes committed after this delete stay noted; those before it are in the
-    -- recomputation below, whose snapshot is newer.
-    with gone as (delete from report_first_attendance_changes returning organisation_id)
-    select array_agg(distinct organisation_id) into v_ids from gone;
-    if v_ids is null then
-        return 0;
-    end if;
-    delete from report_first_attendance where organisation_id = any(v_ids);
-    insert into report_first_attendance (organisation_id, first_starts_at)
-    select f.organisation_id, f.first_starts_at from samverkan_report_first_attendance_of(v_ids) f;
-    return cardinality(v_ids);
+    -- recomputations below, whose snapshots are newer.
+    with gone as (delete from report_changes returning event_id, organisation_id)
+    select array_agg(distinct event_id) filter (where event_id is not null),
+           array_agg(distinct organisation_id) filter (where organisation_id is not null),
+           count(*)
+      into v_events, v_organisations, v_taken from gone;
+    delete from report_event_counts where event_id = any(v_events);
+    insert into report_event_counts select * from samverkan_report_event_counts_of(v_events);
+    delete from report_event_organisations where event_id = any(v_events);
+    insert into report_event_organisations
+    select * from samverkan_report_event_organisations_of(v_events);
+    delete from report_first_attendance where organisation_id = any(v_organisations);
+    insert into report_first_attendance
+    select * from samverkan_report_first_attendance_of(v_organisations);
+    return v_taken;
 end $$;
 
--- The whole summary again from the ledger (after a bulk load, and below).
-create or replace function samverkan_report_rebuild_first_attendance() returns void
+-- Every summary again from the whole ledger (after a bulk load, and below).
+create or replace function samverkan_report_rebuild() returns void
     language plpgsql as $$
 begin
     perform pg_advisory_xact_lock(samverkan_report_lock_key());
-    delete from report_first_attendance_changes;
+    delete from report_changes;
+    delete from report_event_counts;
+    delete from report_event_organisations;
     delete from report_first_attendance;
-    insert into report_first_attendance (organisation_id, first_starts_at)
-    select a.organisation_id, min(e.starts_at)
-      from attendees a join events e on e.id = a.event_id
-     where a.organisation_id is not null and samverkan_report_checked_in(a.status, a.attended)
-       and samverkan_report_counted(e.status)
-     group by a.organisation_id;
+    insert into report_event_counts
+    select * from samverkan_report_event_counts_of(array(select id from events));
+    insert into report_event_organisations
+    select * from samverkan_report_event_organisations_of(array(select id from events));
+    insert into report_first_attendance
+    select * from samverkan_report_first_attendance_of(
+        array(select distinct organisation_id from report_event_organisations));
 end $$;
 
--- The triggers, and the summary rebuilt under a lock that keeps writers out meanwhile:
+-- The triggers, and the summaries rebuilt under a lock that keeps writers out meanwhile:
 -- a change committed while the triggers did not exist yet would otherwise be missed.
 lock table attendees, events in share row exclusive mode;
 
-drop trigger if exists report_first_attendance_insert on attendees;
-create trigger report_first_attendance_insert after insert on attendees
-    for each row when (new.organisation_id is not null
-                       and samverkan_report_checked_in(new.status, new.attended))
+drop trigger if exists report_attendee_insert on attendees;
+create trigger report_attendee_insert after insert on attendees
+    for each row execute function samverkan_report_note_attendee();
+
+drop trigger if exists report_attendee_update on attendees;
+create trigger report_attendee_update
+    after update of status, attended, walk_in, affiliation, organisation_id, event_id
+    on attendees
+    for each row when (old.status is distinct from new.status
+                       or old.attended is distinct from new.attended
+                       or old.walk_in is distinct from new.walk_in
+                       or old.affiliation is distinct from new.affiliation
+                       or old.organisation_id is distinct from new.organisation_id
+                       or old.event_id is distinct from new.event_id)
     execute function samverkan_report_note_attendee();
 
-drop trigger if exists report_first_attendance_update on attendees;
-create trigger report_first_attendance_update
-    after update of status, attended, organisation_id, event_id on attendees
-    for each row when ((samverkan_report_checked_in(old.status, old.attended)
-                        or samverkan_report_checked_in(new.status, new.attended))
-                       and (samverkan_report_checked_in(old.status, old.attended)
-                                <> samverkan_report_checked_in(new.status, new.attended)
-                            or old.organisation_id is distinct from new.organisation_id
-                            or old.event_id <> new.event_id))
-    execute function samverkan_report_note_attendee();
+drop trigger if exists report_attendee_delete on attendees;
+create trigger report_attendee_delete after delete on attendees
+    for each row execute function samverkan_report_note_attendee();
 
-drop trigger if exists report_first_attendance_delete on attendees;
-create trigger report_first_attendance_delete after delete on attendees
-    for each row when (old.organisation_id is not null
-                       and samverkan_report_checked_in(old.status, old.attended))
-    execute function samverkan_report_note_attendee();
-
-drop trigger if exists report_first_attendance_truncate on attendees;
-create trigger report_first_attendance_truncate after truncate on attendees
+drop trigger if exists report_attendee_truncate on attendees;
+create trigger report_attendee_truncate after truncate on attendees
     for each statement execute function samverkan_report_forget_attendees();
 
-drop trigger if exists report_first_attendance_event on events;
-create trigger report_first_attendance_event after update of status, starts_at on events
+drop trigger if exists report_event_update on events;
+create trigger report_event_update after update of status, starts_at on events
     for each row when (samverkan_report_counted(old.status) <> samverkan_report_counted(new.status)
                        or old.starts_at <> new.starts_at)
     execute function samverkan_report_note_event();
 
-select samverkan_report_rebuild_first_attendance();
+select samverkan_report_rebuild();
 
 -- API.md's participation report for the Europe/Stockholm dates p_from..p_to (inclusive)
 -- as one JSON text, field for field; by_year is added (organisations per calendar year of
--- the period, new and returning, for the charts). One statement, so one snapshot: the
--- organisations with unfolded changes are recomputed in it. The period's attendees are
--- read once (an index-only scan of attendees_report) and aggregated twice: per event, and
--- per organisation and event.
+-- the period, new and returning, for the charts). One statement, so one snapshot: events
+-- and organisations with unfolded changes are computed from the ledger in it.
 create or replace function samverkan_participation_report(p_from date, p_to date)
     returns text language sql stable
     -- JIT compiles this one query for longer than it runs; the aggregates fit in 64 MB.
@@ -166,43 +201,46 @@ counted as (
       from events e, bounds b
      where samverkan_report_counted(e.status) and e.starts_at >= b.lo and e.starts_at < b.hi
 ),
--- One pass over the period's attendees (an index-only scan of attendees_report), counted
--- per event and affiliation and per organisation and event at once. Cancelled attendees
--- are left out; `confirmed` holds a seat (walk-ins included).
-grouped as (
-    select a.event_id, a.organisation_id, a.affiliation, c.starts_at, c.year,
-           grouping(a.organisation_id) = 1 as per_event,
-           count(*) filter (where a.status = 'confirmed') as confirmed,
-           count(*) filter (where samverkan_report_checked_in(a.status, a.attended)) as attended,
-           count(*) filter (where a.status = 'confirmed' and a.walk_in) as walk_ins,
-           max(a.id) filter (where samverkan_report_checked_in(a.status, a.attended)) as last_id
-      from counted c join attendees a on a.event_id = c.id
-     where a.status <> 'cancelled'
-     group by grouping sets ((a.event_id, a.affiliation),
-                             (a.organisation_id, a.event_id, c.starts_at, c.year))
+unfolded_events as (
+    select array_agg(c.id) as ids from counted c
+     where exists (select 1 from report_changes n where n.event_id = c.id)
 ),
-per_affiliation as (
-    select * from grouped where per_event
+-- Per event and affiliation, and per event and organisation: the summaries, or the
+-- ledger itself for the events changed since the last fold.
+event_counts as (
+    select s.* from counted c join report_event_counts s on s.event_id = c.id
+     where c.id <> all(coalesce((select ids from unfolded_events), '{}'))
+     union all
+    select f.* from samverkan_report_event_counts_of((select ids from unfolded_events)) f
+),
+event_organisations as (
+    select s.event_id, s.organisation_id, s.attended, s.last_checked_in, c.starts_at, c.year
+      from counted c join report_event_organisations s on s.event_id = c.id
+     where c.id <> all(coalesce((select ids from unfolded_events), '{}'))
+     union all
+    select f.event_id, f.organisation_id, f.attended, f.last_checked_in, c.starts_at, c.year
+      from samverkan_report_event_organisations_of((select ids from unfolded_events)) f
+      join counted c on c.id = f.event_id
 ),
 per_event as (
     select event_id, sum(confirmed) as confirmed, sum(attended) as attended,
            sum(walk_ins) as walk_ins
-      from per_affiliation group by event_id
+      from event_counts group by event_id
 ),
 -- Every organisation of the register registered in the period; `attended` > 0 for those
 -- that came.
 per_organisation as (
     select organisation_id, count(*) filter (where attended > 0) as events_attended,
            sum(attended) as attended, min(starts_at) filter (where attended > 0) as first_in_period,
-           max(last_id) as last_id
-      from grouped where not per_event and organisation_id is not null
+           max(last_checked_in) as last_checked_in
+      from event_organisations
      group by organisation_id
 ),
-unfolded as (
+unfolded_organisations as (
     select f.organisation_id, f.first_starts_at
       from samverkan_report_first_attendance_of(array(
-               select distinct c.organisation_id from report_first_attendance_changes c
-                 join per_organisation p on p.organisation_id = c.organisation_id
+               select distinct n.organisation_id from report_changes n
+                 join per_organisation p on p.organisation_id = n.organisation_id
                 where p.attended > 0)) f
 ),
 -- Name and area as registered: the organisation's latest check-in in the period says them.
@@ -212,16 +250,25 @@ attending as materialized (
            (coalesce(u.first_starts_at, least(s.first_starts_at, p.first_in_period))
                 at time zone 'Europe/Stockholm')::date as first_on
       from per_organisation p
-      join attendees a on a.id = p.last_id
-      left join unfolded u on u.organisation_id = p.organisation_id
+      join attendees a on a.id = p.last_checked_in
+      left join unfolded_organisations u on u.organisation_id = p.organisation_id
       left join report_first_attendance s on s.organisation_id = p.organisation_id
      where p.attended > 0
 ),
--- Organisations invited to a counted event of the period.
+-- Organisations invited to a counted event of the period: for each organisation of the
+-- register, its invitations by the index from the period's lowest event id to its highest
+-- (the ids only narrow the scan; the event's own start and status decide), the first match
+-- enough.
 invited as (
-    select distinct i.organisation_id
-      from counted c join invitations i on i.event_id = c.id
-     where i.organisation_id is not null
+    select o.id as organisation_id
+      from organisations o,
+           (select min(id) as low, max(id) as high from counted) r,
+           lateral (select 1 from invitations i join events e on e.id = i.event_id
+                     where i.organisation_id = o.id and i.event_id between r.low and r.high
+                       and samverkan_report_counted(e.status)
+                       and e.starts_at >= p_from::timestamp at time zone 'Europe/Stockholm'
+                       and e.starts_at < (p_to + 1)::timestamp at time zone 'Europe/Stockholm'
+                     limit 1) hit
 ),
 invited_registered as (
     select i.organisation_id, p.attended > 0 as came
@@ -231,9 +278,8 @@ invited_registered as (
 by_year as (
     select y.year, count(*) as organisations,
            count(*) filter (where extract(year from o.first_on)::int = y.year) as new
-      from (select distinct organisation_id, year from grouped
-             where not per_event and attended > 0 and organisation_id is not null
-               and extract(year from p_from) <> extract(year from p_to)) y
+      from (select distinct organisation_id, year from event_organisations
+             where attended > 0 and extract(year from p_from) <> extract(year from p_to)) y
       join attending o on o.organisation_id = y.organisation_id
      group by y.year
      union all
@@ -280,7 +326,7 @@ select json_build_object(
                    'elected_official', coalesce(sum(attended) filter (
                        where affiliation = 'elected_official'), 0),
                    'other', coalesce(sum(attended) filter (where affiliation = 'other'), 0))
-          from per_affiliation),
+          from event_counts),
     'by_area', (
         select json_build_object(
                    'urban', count(*) filter (where area = 'urban'),
