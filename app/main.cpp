@@ -3,6 +3,7 @@
 #include "app/app_settings.hpp"
 #include "app/application.hpp"
 #include "app/background_jobs.hpp"
+#include "app/demo_data.hpp"
 #include "app/route_table.hpp"
 #include "modules/auth/user_cli.hpp"
 #include "modules/mail/smtp_transport.hpp"
@@ -33,7 +34,8 @@ constexpr char const* usage =
     "  serve    run the HTTP server (the default); applies pending migrations first\n"
     "  migrate  apply pending database migrations and exit\n"
     "  routes   print the route table (method, path, who may call it) as JSON lines\n"
-    "  import-organisations FILE.csv  import the organisation register from a CSV file\n";
+    "  import-organisations FILE.csv  import the organisation register from a CSV file\n"
+    "  demo-data  fill an empty database with demo organisations, events and invented people\n";
 
 // Serves until SIGINT/SIGTERM, then drains connections and stops the background jobs.
 int run_http(app_settings const& app, server::logger& log, server::router const& routes,
@@ -105,6 +107,7 @@ int run_command(std::string const& command, std::vector<std::string>& args, serv
     if (command == "migrate") return migrate(app, log);
     if (command == "routes") return serve(app, log, true);
     if (command == "import-organisations") return import_organisations(app, s);
+    if (command == "demo-data") return load_demo_data(app, log, std::cout, std::cerr);
     if (user_cmd) {
         db::database db{app.db.url, 1};
         return auth::run_user_command(*user_cmd, db, app.auth.finish(app.http.https()), std::cin,

@@ -19,9 +19,9 @@ struct command_result {
     std::string output;
 };
 
-command_result demo_data(std::string const& database_url) {
-    std::string const command = test::server_process::binary() + " demo-data --database-url '" +
-                                database_url + "' 2>&1";
+command_result run_demo_data(std::string const& database_url) {
+    std::string const command =
+        test::server_process::binary() + " demo-data --database-url '" + database_url + "' 2>&1";
     std::FILE* pipe = ::popen(command.c_str(), "r");
     BOOST_TEST_REQUIRE(pipe != nullptr);
     command_result out;
@@ -42,22 +42,26 @@ BOOST_AUTO_TEST_SUITE(demo_data, *test::needs("SAMVERKAN_TEST_DATABASE_URL"))
 
 BOOST_AUTO_TEST_CASE(demo_data_fills_an_empty_database_with_a_living_system_once) {
     test::test_database database;
-    auto const first = demo_data(database.url());
+    auto const first = run_demo_data(database.url());
     BOOST_TEST_MESSAGE(first.output);
     BOOST_REQUIRE_EQUAL(first.status, 0);
-    auto const count = [&](std::string const& sql) { return database.scalar(sql); };
+    auto const count = [&](std::string const& sql) {
+        return database.scalar(sql);
+    };
 
     BOOST_TEST(count("select count(*) from organisations") == 24);
-    for (auto const* name : {"Everöds Byaråd", "Kristianstads FN-förening", "Föreningen Furuboda",
-                             "Kristianstads Kvinnojour", "IFK Kristianstad", "Tosteberga Byalag",
-                             "Åhus scoutkår", "RFSL Kristianstad", "Skånes horn av Afrika förening"})
+    for (auto const* name :
+         {"Everöds Byaråd", "Kristianstads FN-förening", "Föreningen Furuboda",
+          "Kristianstads Kvinnojour", "IFK Kristianstad", "Tosteberga Byalag", "Åhus scoutkår",
+          "RFSL Kristianstad", "Skånes horn av Afrika förening"})
         BOOST_TEST(count(std::string{"select count(*) from organisations where name = '"} + name +
                          "'") == 1);
     BOOST_TEST(count("select count(*) from organisations where area = 'rural'") >= 5);
     // A conference each February and two theme meetings a year for four years, and the next
     // conference and June meeting open for registration.
     BOOST_TEST(count("select count(*) from events where kind = 'dialogue_conference'"
-                     " and extract(month from starts_at at time zone 'Europe/Stockholm') = 2") == 5);
+                     " and extract(month from starts_at at time zone 'Europe/Stockholm') = 2") ==
+               5);
     BOOST_TEST(count("select count(*) from events where kind = 'theme_meeting'") == 9);
     BOOST_TEST(count("select count(*) from events where status = 'published' and starts_at > now()"
                      " and samverkan_registration_window(events) = 'open'") >= 2);
@@ -76,7 +80,7 @@ BOOST_AUTO_TEST_CASE(demo_data_fills_an_empty_database_with_a_living_system_once
     BOOST_TEST(count("select count(*) from attendees where affiliation = 'civil_society'"
                      " and organisation_id is null") == 0);
 
-    auto const again = demo_data(database.url());
+    auto const again = run_demo_data(database.url());
     BOOST_TEST(again.status == 1);
     BOOST_TEST(contains(again.output, "holds organisations or events already"));
     BOOST_TEST(count("select count(*) from organisations") == 24);
@@ -84,7 +88,7 @@ BOOST_AUTO_TEST_CASE(demo_data_fills_an_empty_database_with_a_living_system_once
 
 BOOST_AUTO_TEST_CASE(served_the_demo_shows_the_year_wheel_and_years_of_figures) {
     test::auth_server app;
-    BOOST_REQUIRE_EQUAL(demo_data(app.database.url()).status, 0);
+    BOOST_REQUIRE_EQUAL(run_demo_data(app.database.url()).status, 0);
     auto c = app.client();
     auto const start = c.get("/");
     BOOST_TEST(contains(start.body, "class=\"event-list\""));
@@ -93,17 +97,18 @@ BOOST_AUTO_TEST_CASE(served_the_demo_shows_the_year_wheel_and_years_of_figures) 
     // The demo's four years end with this one.
     auto const y = app.database.scalar(
         "select extract(year from now() at time zone 'Europe/Stockholm')::bigint");
-    auto const year = [y](long long offset) { return std::to_string(y + offset); };
-    auto const plan = c.get("/api/v1/reports/participation?from=" + year(-3) + "-01-01&to=" +
-                            year(0) + "-12-31");
+    auto const year = [y](long long offset) {
+        return std::to_string(y + offset);
+    };
+    auto const plan =
+        c.get("/api/v1/reports/participation?from=" + year(-3) + "-01-01&to=" + year(0) + "-12-31");
     BOOST_REQUIRE_EQUAL(plan.status, 200u);
     auto const report = plan.json().as_object();
     BOOST_TEST(report.at("by_year").as_array().size() >= 3u);
     BOOST_TEST(report.at("totals").at("organisations").as_int64() >= 15);
     BOOST_TEST(report.at("totals").at("returning_organisations").as_int64() == 0);
     BOOST_TEST(report.at("reach").at("invited").as_int64() > 0);
-    auto const page =
-        c.get("/staff/reports?from=" + year(-2) + "-01-01&to=" + year(-1) + "-12-31");
+    auto const page = c.get("/staff/reports?from=" + year(-2) + "-01-01&to=" + year(-1) + "-12-31");
     BOOST_TEST(page.status == 200u);
     BOOST_TEST(contains(page.body, "<th scope=\"row\">" + year(-2) + "</th>"));
     BOOST_TEST(contains(page.body, "<th scope=\"row\">" + year(-1) + "</th>"));
