@@ -13,7 +13,7 @@ constexpr char const* report_sql =
 
 }  // namespace
 
-int fold_first_attendance(soci::session& sql) {
+int fold(soci::session& sql) {
     int folded = 0;
     sql << fold_sql, soci::into(folded);
     return folded;

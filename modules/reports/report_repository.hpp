@@ -10,10 +10,9 @@ class session;
 
 namespace samverkan::reports::repository {
 
-/// Folds the noted first-attendance changes into their summary (its own transaction, a
-/// no-op when there are none or another session is folding); returns how many
-/// organisations it recomputed.
-int fold_first_attendance(soci::session& sql);
+/// Folds the changes noted since the last fold into the summaries (its own transaction, a
+/// no-op when there are none or another session is folding); returns how many it took.
+int fold(soci::session& sql);
 
 /// API.md's participation report for `from`..`to` ("YYYY-MM-DD", valid, from ≤ to) as JSON.
 [[nodiscard]] std::string participation_json(soci::session& sql, std::string const& from,

@@ -12,8 +12,8 @@ namespace samverkan::reports {
 namespace {
 
 std::string report_of(soci::session& sql, period const& p) {
-    // Folding first keeps the report's own recomputation of unfolded changes small.
-    (void)repository::fold_first_attendance(sql);
+    // Folding first keeps what the report computes from the ledger itself small.
+    (void)repository::fold(sql);
     return repository::participation_json(sql, iso_date(p.from), iso_date(p.to));
 }
 
