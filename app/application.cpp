@@ -7,7 +7,8 @@ namespace samverkan::app {
 
 application::application(app_settings const& app, server::logger& log)
     : db{app.db.url, app.db.pool_size, std::chrono::milliseconds(app.db.lease_timeout_ms)},
-      pages{std::filesystem::path(app.http.web_dir) / "templates"},
+      messages{std::filesystem::path(app.http.web_dir) / "messages"},
+      pages{std::filesystem::path(app.http.web_dir) / "templates", messages},
       migrations{db::builtin_migrations()},
       listing{db, std::chrono::milliseconds(app.events.page_cache_ms)},
       auth{db, app.auth.finish(app.http.https())},

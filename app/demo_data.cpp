@@ -212,14 +212,17 @@ asio::awaitable<void> add_register(seeding& s) {
 /// elected official. Returns the receipt.
 asio::awaitable<registrations::registration_receipt> register_one(seeding& s, long long event_id,
                                                                   std::string const& organisation,
-                                                                  std::string affiliation,
+                                                                  std::string const& affiliation,
                                                                   int attendees) {
     registrations::registration_input in;
     in.organisation_name = organisation;
     for (int i = 0; i < attendees; ++i) in.attendees.push_back(s.person(affiliation));
     in.contact = {in.attendees.front().name, in.attendees.front().email, ""};
-    auto receipt = co_await s.a.registrations.register_attendees(event_id, std::move(in),
-                                                                 std::nullopt, demo_address, "sv");
+    in.language = "sv";
+    std::optional<std::string> no_key;
+    std::string address = demo_address;
+    auto receipt = co_await s.a.registrations.register_attendees(
+        event_id, std::move(in), std::move(no_key), std::move(address));
     ++s.made.registrations;
     s.made.attendees += attendees;
     co_return receipt;

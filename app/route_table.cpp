@@ -48,6 +48,7 @@ void wire_operations(server::router& routes, application& a, app_settings const&
     });
     server::register_static_routes(routes, std::filesystem::path(app.http.web_dir) / "static");
     routes.set_page_error_renderer(core::html_error_pages(a.pages));
+    routes.set_translator(a.messages.translator());
     if (app.test_routes) core::register_diagnostic_routes(routes, a.db);
 }
 

@@ -2,9 +2,10 @@
 
 namespace samverkan::server {
 
-api_error::api_error(error_kind kind, std::string message, std::string code)
-    : std::runtime_error(std::move(message)),
+api_error::api_error(error_kind kind, message text, std::string code)
+    : std::runtime_error(text.text()),
       kind_(kind),
+      text_(std::move(text)),
       code_(code.empty() ? default_code(kind) : std::move(code)) {}
 
 api_error&& api_error::with_fields(field_errors fields) && {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server/message.hpp"
+
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -26,13 +28,16 @@ enum class error_kind {
 };
 
 /// Field path ("items[1].name") → what is wrong with it, for 422 answers.
-using field_errors = std::map<std::string, std::string>;
+using field_errors = std::map<std::string, message>;
 
-/// The one error type handlers throw. The message is shown to the client; the log detail
-/// is only logged. `code` is API.md's `error` value (defaults from the kind).
+/// The one error type handlers throw. The message is shown to the client in its language;
+/// the log detail is only logged. `code` is API.md's `error` value (defaults from the kind).
+/// what() is the message's key (or literal), never personal data.
 class api_error : public std::runtime_error {
 public:
-    api_error(error_kind kind, std::string message, std::string code = {});
+    api_error(error_kind kind, message text, std::string code = {});
+
+    [[nodiscard]] server::message const& text() const noexcept { return text_; }
 
     [[nodiscard]] error_kind kind() const noexcept { return kind_; }
 
@@ -52,6 +57,7 @@ public:
 
 private:
     error_kind kind_;
+    server::message text_;
     std::string code_;
     field_errors fields_;
     std::string log_detail_;

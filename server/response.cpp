@@ -36,13 +36,17 @@ response empty_response(unsigned status) {
     return res;
 }
 
-response error_response(api_error const& error, std::string_view request_id) {
+response error_response(api_error const& error, std::string_view request_id,
+                        translator const& translate, std::string_view language) {
+    auto const say = [&](message const& m) {
+        return translate ? translate(m, language) : m.text();
+    };
     boost::json::object body;
     body["error"] = error.code();
-    body["message"] = error.what();
+    body["message"] = say(error.text());
     if (!error.fields().empty()) {
         boost::json::object fields;
-        for (auto const& [path, message] : error.fields()) fields[path] = message;
+        for (auto const& [path, text] : error.fields()) fields[path] = say(text);
         body["fields"] = std::move(fields);
     }
     body["request_id"] = request_id;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/http_message.hpp"
+#include "server/message.hpp"
 
 #include <boost/json/fwd.hpp>
 
@@ -27,7 +28,10 @@ class api_error;
 /// A response without a body (204, 304 …).
 [[nodiscard]] response empty_response(unsigned status);
 
-/// API.md's error body: {"error", "message", "fields"?, "request_id"}.
-[[nodiscard]] response error_response(api_error const& error, std::string_view request_id);
+/// API.md's error body: {"error", "message", "fields"?, "request_id"}, its texts in
+/// `language` through `translate` (as they are when there is no translator).
+[[nodiscard]] response error_response(api_error const& error, std::string_view request_id,
+                                      translator const& translate = {},
+                                      std::string_view language = "en");
 
 }  // namespace samverkan::server

@@ -148,7 +148,7 @@ asio::awaitable<response> router::dispatch(request& req) const {
         req.header("Accept").find("text/html") != std::string_view::npos) {
         if (auto page = page_errors_(req, *failure)) co_return std::move(*page);
     }
-    co_return error_response(*failure, req.request_id);
+    co_return error_response(*failure, req.request_id, translate_);
 }
 
 }  // namespace samverkan::server

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/message.hpp"
 #include "server/request.hpp"
 
 #include <boost/asio/awaitable.hpp>
@@ -66,12 +67,18 @@ public:
     /// Set once by main, before the server starts.
     void set_page_error_renderer(page_error_renderer render) { page_errors_ = std::move(render); }
 
+    /// Set once by main: how error messages are put into words (the API answers in English).
+    void set_translator(translator translate) { translate_ = std::move(translate); }
+
+    [[nodiscard]] translator const& translate() const { return translate_; }
+
 private:
     route const* match(request& req, std::string& allowed) const;
 
     std::vector<route> routes_;
     logger* log_;
     page_error_renderer page_errors_;
+    translator translate_;
 };
 
 }  // namespace samverkan::server

@@ -1,5 +1,6 @@
 #include "modules/core/error_pages.hpp"
 
+#include "modules/core/page_language.hpp"
 #include "modules/core/pages.hpp"
 #include "server/api_error.hpp"
 #include "server/response.hpp"
@@ -12,38 +13,27 @@ namespace samverkan::core {
 
 namespace {
 
-char const* heading_of(server::error_kind kind) {
-    switch (kind) {
-        case server::error_kind::not_found:
-            return "Sidan finns inte";
-        case server::error_kind::forbidden:
-            return "Du har inte behörighet till den här sidan";
-        case server::error_kind::rate_limited:
-            return "För många försök";
-        case server::error_kind::unavailable:
-            return "Tjänsten är tillfälligt otillgänglig";
-        case server::error_kind::internal:
-            return "Något gick fel hos oss";
-        default:
-            return "Det gick inte att visa sidan";
-    }
-}
+// What a person should read about an error of this kind (the API's own message is for
+// programs): the catalogue's heading and text.
+struct error_words {
+    char const* heading;
+    char const* text;
+};
 
-// The API's messages are English; a page speaks Swedish, so it explains by kind.
-char const* explanation_of(server::error_kind kind) {
+error_words words_of(server::error_kind kind) {
     switch (kind) {
         case server::error_kind::not_found:
-            return "Kontrollera adressen, eller börja om från startsidan.";
+            return {"error.not_found.heading", "error.not_found.text"};
         case server::error_kind::forbidden:
-            return "Logga in med ett konto som har rätt behörighet.";
+            return {"error.forbidden.heading", "error.forbidden.text"};
         case server::error_kind::rate_limited:
-            return "Vänta en stund och försök sedan igen.";
+            return {"error.rate_limited.heading", "error.rate_limited.text"};
         case server::error_kind::unavailable:
-            return "Försök igen om en liten stund.";
+            return {"error.unavailable.heading", "error.unavailable.text"};
         case server::error_kind::internal:
-            return "Felet är loggat. Försök igen, eller kontakta oss och ange referensen nedan.";
+            return {"error.internal.heading", "error.internal.text"};
         default:
-            return "Gå tillbaka och försök igen.";
+            return {"error.other.heading", "error.other.text"};
     }
 }
 
@@ -58,12 +48,15 @@ server::page_error_renderer html_error_pages(page_renderer const& pages) {
             auto const next = urls::encode(req.message.target(), urls::unreserved_chars);
             return server::redirect_response("/login?next=" + next);
         }
-        boost::json::object data{{"title", heading_of(error.kind())},
-                                 {"heading", heading_of(error.kind())},
-                                 {"message", explanation_of(error.kind())},
+        auto const lang = page_language(req);
+        auto const w = pages.words(lang);
+        auto const keys = words_of(error.kind());
+        boost::json::object data{{"title", w(keys.heading)},
+                                 {"heading", w(keys.heading)},
+                                 {"message", w(keys.text)},
                                  {"status", status},
                                  {"request_id", req.request_id}};
-        auto res = server::html_response(status, pages.render_page("error", data));
+        auto res = server::html_response(status, pages.render_page("error", data, lang));
         for (auto const& [name, value] : error.headers()) res.set(name, value);
         return res;
     };

@@ -43,9 +43,15 @@ std::string local(std::optional<long long> t) {
     return t ? core::to_local_datetime(core::from_epoch(*t)) : std::string{};
 }
 
+// Staff pages speak Swedish (their users do); texts still come from the catalogue.
+core::wording swedish(deps const& d) {
+    return d.pages.words(core::language::sv);
+}
+
 boost::json::object text_field(std::string const& name, char const* label, std::string value,
-                               server::field_errors const& errors, char const* type = "text",
-                               bool required = false, std::string hint = {}) {
+                               server::field_errors const& errors, core::wording const& w,
+                               char const* type = "text", bool required = false,
+                               std::string hint = {}) {
     auto const it = errors.find(name);
     std::string described = hint.empty() ? "" : "f-" + name + "-hint";
     if (it != errors.end())
@@ -61,31 +67,31 @@ boost::json::object text_field(std::string const& name, char const* label, std::
                                {"has_autocomplete", false},
                                {"autocomplete", ""},
                                {"has_error", it != errors.end()},
-                               {"error", it != errors.end() ? it->second : ""},
+                               {"error", it != errors.end() ? w.say(it->second) : ""},
                                {"has_describedby", !described.empty()},
                                {"describedby", described}};
 }
 
 boost::json::object form_data(server::request const& req, event const& e,
-                              server::field_errors const& errors, bool creating) {
+                              server::field_errors const& errors, bool creating,
+                              core::wording const& w) {
     auto data = auth::staff_page_data(req, creating ? "Ny träff" : "Ändra " + e.title);
     boost::json::array kinds;
     for (auto k : event_kinds)
         kinds.push_back(boost::json::object{
-            {"value", k}, {"label", kind_label(k, "sv")}, {"selected", e.kind == k}});
+            {"value", k}, {"label", kind_label(k, w)}, {"selected", e.kind == k}});
     boost::json::array areas;
     for (auto a : priority_area_codes)
         areas.push_back(boost::json::object{
             {"value", a},
             {"id", "f-priority_areas-" + std::string{a}},
-            {"label", a == "collaboration_learning" ? "Samverkan och lärande"
-                      : a == "participation"        ? "Delaktighet"
-                                                    : "Demokrati"},
+            {"label", w("event.area." + std::string{a})},
             {"checked", std::find(e.priority_areas.begin(), e.priority_areas.end(), a) !=
                             e.priority_areas.end()}});
     boost::json::array summary;
     for (auto const& [field, message] : errors)
-        summary.push_back(boost::json::object{{"href", "#f-" + field}, {"message", message}});
+        summary.push_back(
+            boost::json::object{{"href", "#f-" + field}, {"message", w.say(message)}});
     data["creating"] = creating;
     data["action"] =
         creating ? "/staff/events/new" : "/staff/events/" + std::to_string(e.id) + "/edit";
@@ -95,41 +101,42 @@ boost::json::object form_data(server::request const& req, event const& e,
         boost::json::object{{"title", "Träffen är inte sparad än"}, {"has_errors", !errors.empty()},
                             {"has_items", !errors.empty()},         {"items", std::move(summary)},
                             {"has_general_error", false},           {"general_error", ""}};
-    data["f_title"] = text_field("title", "Rubrik", e.title, errors, "text", true);
-    data["f_theme"] = text_field("theme", "Tema", e.theme, errors);
+    data["f_title"] = text_field("title", "Rubrik", e.title, errors, w, "text", true);
+    data["f_theme"] = text_field("theme", "Tema", e.theme, errors, w);
     data["description"] = e.description;
-    data["f_venue"] = text_field("venue", "Plats", e.venue, errors);
-    data["f_address"] = text_field("address", "Adress", e.address, errors);
+    data["f_venue"] = text_field("venue", "Plats", e.venue, errors, w);
+    data["f_address"] = text_field("address", "Adress", e.address, errors, w);
     data["f_starts_at"] = text_field("starts_at", "Börjar",
                                      local(e.starts_at ? std::optional{e.starts_at} : std::nullopt),
-                                     errors, "datetime-local", true);
+                                     errors, w, "datetime-local", true);
     data["f_ends_at"] =
         text_field("ends_at", "Slutar", local(e.ends_at ? std::optional{e.ends_at} : std::nullopt),
-                   errors, "datetime-local", true);
+                   errors, w, "datetime-local", true);
     data["f_registration_opens_at"] = text_field(
-        "registration_opens_at", "Anmälan öppnar", local(e.registration_opens_at), errors,
+        "registration_opens_at", "Anmälan öppnar", local(e.registration_opens_at), errors, w,
         "datetime-local", false, "Tomt: anmälan är öppen direkt när träffen publiceras.");
     data["f_registration_closes_at"] =
         text_field("registration_closes_at", "Sista anmälningsdag", local(e.registration_closes_at),
-                   errors, "datetime-local", false, "Tomt: anmälan stänger när träffen börjar.");
+                   errors, w, "datetime-local", false, "Tomt: anmälan stänger när träffen börjar.");
     data["f_capacity"] =
         text_field("capacity", "Antal platser", e.capacity > 0 ? std::to_string(e.capacity) : "",
-                   errors, "number", true);
+                   errors, w, "number", true);
     data["f_max_per_organisation"] =
         text_field("max_per_organisation", "Högst antal deltagare per organisation",
-                   e.max_per_organisation ? std::to_string(*e.max_per_organisation) : "", errors,
+                   e.max_per_organisation ? std::to_string(*e.max_per_organisation) : "", errors, w,
                    "number", false, "Tomt: ingen gräns.");
     data["waitlist"] = e.waitlist;
     data["food"] = e.food;
     return data;
 }
 
-boost::json::object list_data(server::request const& req, std::vector<event> const& items) {
+boost::json::object list_data(server::request const& req, std::vector<event> const& items,
+                              core::wording const& w) {
     auto data = auth::staff_page_data(req, "Träffar");
     auto const now = event_service::now();
     boost::json::array rows;
     for (auto const& e : items) {
-        auto v = event_view(e, "sv");
+        auto v = event_view(e, w);
         v["status_label"] = e.status == "draft"       ? "Utkast"
                             : e.status == "cancelled" ? "Inställd"
                             : e.ends_at <= now        ? "Genomförd"
@@ -174,10 +181,10 @@ handler_result save(deps d, server::request& req, std::optional<long long> id) {
                 error.kind() != error_kind::conflict)
                 throw;
             errors = error.fields();
-            if (errors.empty()) errors.emplace("capacity", error.what());
+            if (errors.empty()) errors.emplace("capacity", error.text());
         }
     }
-    co_return page(d, 422, "staff_event_form", form_data(req, e, errors, !id));
+    co_return page(d, 422, "staff_event_form", form_data(req, e, errors, !id, swedish(d)));
 }
 
 handler_result action(deps d, server::request& req, std::string_view what) {
@@ -210,7 +217,7 @@ void register_event_staff_pages(server::router& routes, event_service& events,
             event_filter all;
             all.include_all = true;
             auto items = co_await d.events.list_all(all);
-            co_return page(d, 200, "staff_events", list_data(req, items));
+            co_return page(d, 200, "staff_events", list_data(req, items, swedish(d)));
         },
         steering);
     routes.add(
@@ -218,7 +225,7 @@ void register_event_staff_pages(server::router& routes, event_service& events,
         [d](server::request& req) -> handler_result {
             event e;
             e.kind = "theme_meeting";
-            co_return page(d, 200, "staff_event_form", form_data(req, e, {}, true));
+            co_return page(d, 200, "staff_event_form", form_data(req, e, {}, true, swedish(d)));
         },
         organiser);
     routes.add(
@@ -229,7 +236,7 @@ void register_event_staff_pages(server::router& routes, event_service& events,
         http::verb::get, "/staff/events/{id}/edit",
         [d](server::request& req) -> handler_result {
             auto e = co_await d.events.get(server::path_id(req, "id"));
-            co_return page(d, 200, "staff_event_form", form_data(req, e, {}, false));
+            co_return page(d, 200, "staff_event_form", form_data(req, e, {}, false, swedish(d)));
         },
         organiser);
     routes.add(

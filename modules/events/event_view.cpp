@@ -9,23 +9,13 @@ namespace samverkan::events {
 
 namespace {
 
-std::string seats_line(event const& e, bool sv) {
-    if (e.status == "cancelled") return sv ? "Inställd" : "Cancelled";
+std::string seats_line(event const& e, core::wording const& w) {
+    if (e.status == "cancelled") return w("event.seats.cancelled");
     auto const left = e.seats_left();
-    if (left > 0)
-        return std::to_string(left) + (sv ? (left == 1 ? " plats kvar" : " platser kvar")
-                                          : (left == 1 ? " seat left" : " seats left"));
-    if (!e.waitlist) return sv ? "Fullbokat" : "Fully booked";
-    return (sv ? "Fullbokat – " : "Fully booked – ") + std::to_string(e.waitlisted_count) +
-           (sv ? " på väntelistan" : " on the waiting list");
-}
-
-std::string_view area_label(std::string_view code, bool sv) {
-    if (code == "collaboration_learning")
-        return sv ? "Samverkan och lärande" : "Collaboration and learning";
-    if (code == "participation") return sv ? "Delaktighet" : "Participation";
-    if (code == "democracy") return sv ? "Demokrati" : "Democracy";
-    return code;
+    if (left == 1) return w("event.seats.one_left");
+    if (left > 0) return w("event.seats.left", {{"n", std::to_string(left)}});
+    if (!e.waitlist) return w("event.seats.full");
+    return w("event.seats.full_waiting", {{"n", std::to_string(e.waitlisted_count)}});
 }
 
 boost::json::value optional_time(std::optional<long long> const& t) {
@@ -49,20 +39,19 @@ boost::json::array paragraphs(std::string const& text) {
 
 }  // namespace
 
-std::string_view kind_label(std::string_view kind, std::string_view language) {
-    bool const sv = language != "en";
-    if (kind == "dialogue_conference") return sv ? "Dialogkonferens" : "Dialogue conference";
-    if (kind == "theme_meeting") return sv ? "Tematräff" : "Theme meeting";
-    return sv ? "Träff" : "Meeting";
+std::string kind_label(std::string_view kind, core::wording const& w) {
+    std::string key = "event.kind.";
+    key.append(kind == "dialogue_conference" || kind == "theme_meeting" ? kind : "other");
+    return w(key);
 }
 
-boost::json::object event_view(event const& e, std::string_view language) {
-    bool const sv = language != "en";
+boost::json::object event_view(event const& e, core::wording const& w) {
+    auto const language = code(w.lang());
     auto const starts = core::from_epoch(e.starts_at);
     auto const ends = core::from_epoch(e.ends_at);
     boost::json::object v;
     v["id"] = e.id;
-    v["kind_label"] = kind_label(e.kind, language);
+    v["kind_label"] = kind_label(e.kind, w);
     v["title"] = e.title;
     v["theme"] = e.theme;
     v["description"] = e.description;
@@ -83,7 +72,7 @@ boost::json::object event_view(event const& e, std::string_view language) {
     v["food"] = e.food;
     v["capacity"] = e.capacity;
     v["seats_left"] = e.seats_left();
-    v["seats_line"] = seats_line(e, sv);
+    v["seats_line"] = seats_line(e, w);
     v["full"] = e.seats_left() == 0;
     v["waitlist"] = e.waitlist;
     v["cancelled"] = e.status == "cancelled";
@@ -92,7 +81,8 @@ boost::json::object event_view(event const& e, std::string_view language) {
     v["registration_open"] = e.registration_open();
     v["registration_not_open_yet"] = e.window == registration_window::not_open_yet;
     boost::json::array areas;
-    for (auto const& a : e.priority_areas) areas.push_back(boost::json::string(area_label(a, sv)));
+    for (auto const& a : e.priority_areas)
+        areas.push_back(boost::json::string(w("event.area." + a)));
     v["has_priority_areas"] = !areas.empty();
     v["priority_areas"] = std::move(areas);
     if (e.registration_closes_at) {

@@ -16,33 +16,30 @@ namespace {
 
 using namespace std::chrono;
 
-/// Every text of the wheel, per language (until the message catalogue holds them).
+/// The wheel's texts, from the message catalogue (web/messages/events.msg, "wheel.*").
 struct wheel_words {
-    char const* heading;  // followed by the year
-    char const* intro;
-    char const* description;  // the SVG's <desc>
-    char const* held;         // an event that has ended
-    std::array<char const*, 12> months;
+    explicit wheel_words(core::wording const& w)
+        : words(w),
+          intro(w("wheel.intro")),
+          description(w("wheel.description")),
+          held(w("wheel.held")),
+          language(core::code(w.lang())) {
+        auto const all = w("wheel.months");  // twelve names, separated by spaces
+        std::size_t start = 0;
+        for (auto& name : months) {
+            auto const stop = all.find(' ', start);
+            name = all.substr(start, stop == std::string::npos ? stop : stop - start);
+            start = stop == std::string::npos ? all.size() : stop + 1;
+        }
+    }
+
+    core::wording const& words;
+    std::string intro;
+    std::string description;
+    std::string held;
+    std::string_view language;  // "sv" / "en", for dates
+    std::array<std::string, 12> months;
 };
-
-constexpr wheel_words swedish{
-    "Årshjul",
-    "Dialogkonferensen och tematräffarna under året. Välj en träff i hjulet eller i listan.",
-    "Årets månader runt en cirkel med januari överst, medurs. Varje träff är en länk till "
-    "sin sida, numrerad som i listan bredvid; en ofylld markering är en träff som redan har "
-    "hållits, en romb en dialogkonferens och en cirkel en tematräff.",
-    "genomförd",
-    {"jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"}};
-
-constexpr wheel_words english{
-    "Year wheel",
-    "The dialogue conference and the theme meetings of the year. Choose a meeting on the wheel "
-    "or in the list.",
-    "The months of the year around a circle, January at the top, clockwise. Each meeting is a "
-    "link to its page, numbered as in the list beside it; a hollow mark is a meeting already "
-    "held, a diamond a dialogue conference and a circle a theme meeting.",
-    "held",
-    {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}};
 
 constexpr double centre = 200, outer = 190, inner = 136;
 constexpr std::array<double, 3> marker_rings{112, 84, 56};
@@ -149,13 +146,12 @@ std::vector<placed> place(std::vector<event const*> const& items, long long now)
     return out;
 }
 
-std::string marker(placed const& p, std::string_view language, wheel_words const& w) {
+std::string marker(placed const& p, wheel_words const& w) {
     auto const [x, y] = at(p.fraction, p.radius);
     auto const [tx, ty] = at(p.fraction, inner);
-    auto const when = core::format_date(core::from_epoch(p.e->starts_at), language);
-    std::string const label = std::to_string(p.number) + ". " +
-                              std::string{kind_label(p.e->kind, language)} + ", " + when + ": " +
-                              p.e->title + (p.held ? " (" + std::string{w.held} + ")" : "");
+    auto const when = core::format_date(core::from_epoch(p.e->starts_at), w.language);
+    std::string const label = std::to_string(p.number) + ". " + kind_label(p.e->kind, w.words) +
+                              ", " + when + ": " + p.e->title + (p.held ? " (" + w.held + ")" : "");
     char const* fill = p.held ? "#fff" : mark;
     std::string shape = p.e->kind == "dialogue_conference"
                             ? "<rect class=\"marker\" x=\"" + num(x - marker_size * 0.85) +
@@ -173,13 +169,13 @@ std::string marker(placed const& p, std::string_view language, wheel_words const
            std::to_string(p.number) + "</text></a>";
 }
 
-std::string list_item(placed const& p, std::string_view language, wheel_words const& w) {
+std::string list_item(placed const& p, wheel_words const& w) {
     auto const t = core::from_epoch(p.e->starts_at);
     return "<li value=\"" + std::to_string(p.number) + "\"><a href=\"/events/" +
            std::to_string(p.e->id) + "\">" + escape(p.e->title) +
-           "</a><span class=\"wheel-when\">" + std::string{kind_label(p.e->kind, language)} +
-           " · <time datetime=\"" + core::to_rfc3339(t) + "\">" + core::format_date(t, language) +
-           "</time>" + (p.held ? " · " + std::string{w.held} : "") + "</span></li>";
+           "</a><span class=\"wheel-when\">" + kind_label(p.e->kind, w.words) +
+           " · <time datetime=\"" + core::to_rfc3339(t) + "\">" + core::format_date(t, w.language) +
+           "</time>" + (p.held ? " · " + w.held : "") + "</span></li>";
 }
 
 }  // namespace
@@ -198,8 +194,7 @@ int wheel_year(std::vector<event> const& upcoming, long long now) {
 }
 
 std::string year_wheel_html(int y, std::vector<event> const& events, long long now,
-                            std::string_view language) {
-    auto const& w = language == "en" ? english : swedish;
+                            core::wording const& words) {
     std::vector<event const*> items;
     for (auto const& e : events)
         if (on_the_wheel(e) && static_cast<int>(local_date(e.starts_at).year()) == y)
@@ -209,8 +204,9 @@ std::string year_wheel_html(int y, std::vector<event> const& events, long long n
         return a->starts_at != b->starts_at ? a->starts_at < b->starts_at : a->id < b->id;
     });
     auto const marks = place(items, now);
+    wheel_words const w{words};
     auto const year_text = std::to_string(y);
-    std::string const heading = std::string{w.heading} + " " + year_text;
+    std::string const heading = words("wheel.heading", {{"year", year_text}});
     std::string svg =
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"wheel\" viewBox=\"0 0 400 400\""
         " role=\"group\" aria-labelledby=\"year-wheel-title\" aria-describedby=\"year-wheel-desc\""
@@ -221,8 +217,8 @@ std::string year_wheel_html(int y, std::vector<event> const& events, long long n
         "\">" + year_text + "</text>";
     std::string list = "<ol class=\"wheel-list\">";
     for (auto const& p : marks) {
-        svg += marker(p, language, w);
-        list += list_item(p, language, w);
+        svg += marker(p, w);
+        list += list_item(p, w);
     }
     return "<section class=\"year-wheel\" aria-labelledby=\"year-wheel-heading\"><h2 id=\""
            "year-wheel-heading\">" +

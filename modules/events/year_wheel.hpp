@@ -4,7 +4,8 @@
 // theme meetings on an annual wheel, drawn as SVG on the server (months around the circle,
 // January at the top, clockwise). Each event is a link to its page, reachable by keyboard
 // with a visible focus, numbered like the list beside the wheel, which is the text
-// alternative. The wheel's texts live in year_wheel.cpp, in one table per language.
+// alternative. Its texts are the catalogue's "wheel.*" (web/messages/events.msg).
+#include "modules/core/messages.hpp"
 #include "modules/events/event_types.hpp"
 
 #include <string>
@@ -24,6 +25,6 @@ namespace samverkan::events {
 /// `events` that are on the wheel; events that ended before `now` are marked as held.
 /// Empty when there is none.
 [[nodiscard]] std::string year_wheel_html(int year, std::vector<event> const& events, long long now,
-                                          std::string_view language = "sv");
+                                          core::wording const& words);
 
 }  // namespace samverkan::events

@@ -2,6 +2,7 @@
 
 #include "modules/auth/auth.hpp"
 #include "modules/core/json_input.hpp"
+#include "modules/core/page_language.hpp"
 #include "modules/core/pages.hpp"
 #include "modules/core/time.hpp"
 #include "modules/invitations/invitation_pages.hpp"
@@ -155,10 +156,13 @@ asio::awaitable<server::response> message_preview(invitation_service& service,
                  {"recipients", n}, {"subject", r->subject}, {"text", r->text}, {"html", r->html}});
 }
 
-server::response token_page(core::page_renderer const& pages, unsigned status, char const* name,
-                            json::object data) {
-    data["title"] = "Inbjudningar – Samverkan";
-    auto res = server::html_response(status, pages.render_page(name, data));
+server::response token_page(core::page_renderer const& pages, server::request const& req,
+                            unsigned status, char const* name, json::object data) {
+    auto const lang = core::page_language(req);
+    data["title"] = pages.words(lang)("unsubscribe.title");
+    data["alternate"] = core::language_switch(req, lang);
+    auto res = server::html_response(status, pages.render_page(name, data, lang));
+    core::remember_language(res, req);
     // The token is in the URL: never leak it to other sites, never cache the page.
     res.set("Referrer-Policy", "no-referrer");
     res.set(http::field::cache_control, "no-store");
@@ -167,20 +171,20 @@ server::response token_page(core::page_renderer const& pages, unsigned status, c
 
 void register_unsubscribe(server::router& routes, invitation_service& service,
                           core::page_renderer const& pages) {
-    routes.add(
-        http::verb::get, "/unsubscribe/{token}",
-        [&service, &pages](server::request& req) -> asio::awaitable<server::response> {
-            auto const token = std::string{req.path_param("token").value_or("")};
-            auto const email = co_await service.address_of(token);
-            if (!email) co_return token_page(pages, 404, "unsubscribe_unknown", {});
-            co_return token_page(pages, 200, "unsubscribe", {{"email", *email}, {"token", token}});
-        });
+    routes.add(http::verb::get, "/unsubscribe/{token}",
+               [&service, &pages](server::request& req) -> asio::awaitable<server::response> {
+                   auto const token = std::string{req.path_param("token").value_or("")};
+                   auto const email = co_await service.address_of(token);
+                   if (!email) co_return token_page(pages, req, 404, "unsubscribe_unknown", {});
+                   co_return token_page(pages, req, 200, "unsubscribe",
+                                        {{"email", *email}, {"token", token}});
+               });
     routes.add(http::verb::post, "/unsubscribe/{token}",
                [&service, &pages](server::request& req) -> asio::awaitable<server::response> {
                    auto const token = std::string{req.path_param("token").value_or("")};
                    if (!co_await service.unsubscribe(token))
-                       co_return token_page(pages, 404, "unsubscribe_unknown", {});
-                   co_return token_page(pages, 200, "unsubscribe_done", {});
+                       co_return token_page(pages, req, 404, "unsubscribe_unknown", {});
+                   co_return token_page(pages, req, 200, "unsubscribe_done", {});
                });
 }
 

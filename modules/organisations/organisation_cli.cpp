@@ -40,7 +40,8 @@ int run_import_command(std::string const& path, db::database& db, std::ostream& 
         return 0;
     } catch (server::api_error const& e) {
         err << "import-organisations: " << e.what();
-        for (auto const& [field, message] : e.fields()) err << " " << field << ": " << message;
+        for (auto const& [field, message] : e.fields())
+            err << " " << field << ": " << message.text();
         err << "\n";
         return 1;
     }

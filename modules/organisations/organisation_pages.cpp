@@ -103,11 +103,12 @@ server::response render(page_deps d, server::request const& req, unsigned status
     return res;
 }
 
-json::object with_errors(organisation const& o, server::field_errors const& errors) {
+json::object with_errors(organisation const& o, server::field_errors const& errors,
+                         core::wording const& w) {
     auto data = form_data(o);
     json::array list;
     for (auto const& [field, message] : errors)
-        list.push_back(json::object{{"field", field}, {"message", message}});
+        list.push_back(json::object{{"field", field}, {"message", w.say(message)}});
     data["errors"] = std::move(list);
     data["has_errors"] = !errors.empty();
     return data;
@@ -162,7 +163,7 @@ asio::awaitable<server::response> save(page_deps d, server::request& req, long l
         errors["name"] = "En annan organisation heter redan " + o.name + ".";
     if (!errors.empty())
         co_return render(d, req, 422, "organisation_form", "Organisation – Samverkan",
-                         with_errors(o, errors));
+                         with_errors(o, errors, d.pages->words(core::language::sv)));
     co_return server::redirect_response("/staff/organisations/" + std::to_string(saved) +
                                         "?saved=1");
 }

@@ -27,7 +27,7 @@ std::optional<std::string> idempotency_key(server::request const& req) {
         std::all_of(key.begin(), key.end(), [](char c) { return c > 0x20 && c < 0x7F; });
     if (!printable || key.size() > idempotency_key_max)
         throw api_error(error_kind::bad_request,
-                        "The Idempotency-Key header must be 1–200 printable ASCII characters.");
+                        server::message::of("registration.idempotency_key"));
     return std::string{key};
 }
 
@@ -37,12 +37,11 @@ asio::awaitable<server::response> create_registration(public_registration_servic
     auto key = idempotency_key(req);
     auto const body = core::parse_json_object(req);
     server::field_errors errors;
-    auto input = validate_registration(raw_from_json(body), "en", errors);
+    auto input = validate_registration(raw_from_json(body), errors);
     core::throw_if_invalid(errors);
     std::string client = req.client_address;
-    std::string language = "en";
     auto receipt = co_await service.register_attendees(event_id, std::move(input), std::move(key),
-                                                       std::move(client), std::move(language));
+                                                       std::move(client));
     auto res = server::json_response(201, receipt_json(receipt, service.manage_url(receipt.token)));
     res.set(http::field::cache_control, "no-store");  // the body holds the manage link
     if (receipt.replayed) res.set("Idempotent-Replayed", "true");

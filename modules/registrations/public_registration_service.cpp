@@ -18,7 +18,7 @@ std::string public_registration_service::manage_url(std::string_view token) cons
 
 asio::awaitable<registration_receipt> public_registration_service::register_attendees(
     long long event_id, registration_input input, std::optional<std::string> idempotency_key,
-    std::string client_address, std::string language) {
+    std::string client_address) {
     repository::register_call call;
     call.event_id = event_id;
     call.input = &input;
@@ -30,7 +30,7 @@ asio::awaitable<registration_receipt> public_registration_service::register_atte
     call.lock = settings_.lock_seats;
     auto result = co_await db_.run(
         [&call](soci::session& sql) { return repository::register_attendees(sql, call); });
-    if (!succeeded(result.answer.outcome)) throw refusal(result.answer, language);
+    if (!succeeded(result.answer.outcome)) throw refusal(result.answer);
     if (result.answer.outcome == registration_outcome::created) listing_.invalidate();
     co_return std::move(*result.receipt);
 }

@@ -28,13 +28,13 @@ public:
                                 registration_settings const& settings);
 
     /// Registers the attendees (seats in order, the rest to the waiting list) in one round
-    /// trip; the receipt again for a repeated Idempotency-Key with the same body. Errors
-    /// (in `language`): 404 unknown or draft event, 409 registration_closed / event_full /
+    /// trip; the receipt again for a repeated Idempotency-Key with the same body. Errors:
+    /// 404 unknown or draft event, 409 registration_closed / event_full /
     /// duplicate_registration / conflict (the key with another body), 422 organisation cap,
     /// 429 too many seats from this address this minute.
     asio::awaitable<registration_receipt> register_attendees(
         long long event_id, registration_input input, std::optional<std::string> idempotency_key,
-        std::string client_address, std::string language);
+        std::string client_address);
 
     /// What the invitation link `token` fills into the form of `event_id`; nullopt when the
     /// token is not an invitation to that event.

@@ -70,34 +70,29 @@ raw_attendee attendee_from_json(boost::json::value const& item, std::string cons
 
 // --- rules ------------------------------------------------------------------------------
 
-std::string say(std::string_view language, std::string en, std::string sv) {
-    return language == "sv" ? std::move(sv) : std::move(en);
-}
+using server::message;
 
+/// Checks fields, collecting every problem as a catalogue message under its path.
 struct checker {
-    std::string_view language;
     server::field_errors& errors;
 
-    void fail(std::string const& path, std::string message) {
-        errors.emplace(path, std::move(message));
-    }
+    void fail(std::string const& path, message m) { errors.emplace(path, std::move(m)); }
 
-    /// A trimmed text of at most `max` characters; "" when empty (an error if required).
+    /// A trimmed text of at most `max` characters; "" when empty (an error if `required`
+    /// names the message to give).
     std::string text(std::string const& path, std::string_view value, std::size_t max,
-                     std::string const& required_sv = {}) {
+                     char const* required = nullptr) {
         auto out = trim(value);
         if (out.empty()) {
-            if (!required_sv.empty()) fail(path, say(language, "Required.", required_sv));
+            if (required != nullptr) fail(path, message::of(required));
             return out;
         }
         if (!core::clean_text(out, false)) {
-            fail(path, say(language, "Contains characters that are not allowed.",
-                           "Innehåller tecken som inte är tillåtna."));
+            fail(path, message::of("input.not_allowed_characters"));
             return {};
         }
         if (core::utf8_length(out) > max) {
-            fail(path, say(language, "At most " + std::to_string(max) + " characters.",
-                           "Högst " + std::to_string(max) + " tecken."));
+            fail(path, message::of("input.too_long", {{"max", std::to_string(max)}}));
             return {};
         }
         return out;
@@ -106,12 +101,11 @@ struct checker {
     std::string email(std::string const& path, std::string_view value, bool required) {
         auto out = trim(value);
         if (out.empty()) {
-            if (required) fail(path, say(language, "Required.", "Skriv en e-postadress."));
+            if (required) fail(path, message::of("registration.email_required"));
             return out;
         }
         if (!core::valid_email(out)) {
-            fail(path, say(language, "Not a valid e-mail address.",
-                           "Skriv en giltig e-postadress, till exempel namn@exempel.se."));
+            fail(path, message::of("input.email"));
             return {};
         }
         return out;
@@ -124,8 +118,7 @@ struct checker {
                    c == '-' || c == '(' || c == ')';
         });
         if (!ok || out.size() > phone_max) {
-            fail(path, say(language, "Only digits, spaces, +, -, ( and ), at most 40.",
-                           "Skriv telefonnumret med siffror, mellanslag, + eller -."));
+            fail(path, message::of("registration.phone"));
             return {};
         }
         return out;
@@ -140,26 +133,22 @@ attendee_input checker::attendee(raw_attendee const& raw, std::string const& pat
         long long id = 0;
         auto const [end, ec] = std::from_chars(raw.id.data(), raw.id.data() + raw.id.size(), id);
         if (ec != std::errc{} || end != raw.id.data() + raw.id.size() || id <= 0)
-            fail(path + ".id", say(language, "Unknown attendee.", "Okänd deltagare."));
+            fail(path + ".id", message::of("registration.unknown_attendee", {{"id", raw.id}}));
         else
             a.id = id;
     }
-    a.name = text(path + ".name", raw.name, name_max, "Skriv deltagarens namn.");
+    a.name = text(path + ".name", raw.name, name_max, "registration.name_required");
     a.email = email(path + ".email", raw.email, false);
     if (!raw.affiliation.empty()) {
         if (std::find(affiliations.begin(), affiliations.end(), raw.affiliation) ==
             affiliations.end())
-            fail(path + ".affiliation",
-                 say(language,
-                     "Must be one of: civil_society, municipal_staff, elected_official, other.",
-                     "Välj vem deltagaren företräder."));
+            fail(path + ".affiliation", message::of("registration.affiliation"));
         else
             a.affiliation = raw.affiliation;
     }
     for (auto const& code : raw.dietary) {
         if (std::find(dietary_codes.begin(), dietary_codes.end(), code) == dietary_codes.end()) {
-            fail(path + ".dietary",
-                 say(language, "Unknown value '" + code + "'.", "Okänt val av specialkost."));
+            fail(path + ".dietary", message::of("registration.dietary", {{"code", code}}));
             break;
         }
         if (std::find(a.dietary.begin(), a.dietary.end(), code) == a.dietary.end())
@@ -242,60 +231,50 @@ raw_registration raw_from_form(core::form_input const& form, std::size_t attende
     return raw;
 }
 
-registration_input validate_registration(raw_registration const& raw, std::string_view language,
+registration_input validate_registration(raw_registration const& raw,
                                          server::field_errors& errors) {
-    checker check{language, errors};
+    checker check{errors};
     registration_input in;
     in.organisation_name = check.text("organisation.name", raw.organisation_name, name_max);
     if (!trim(raw.org_number).empty()) {
         in.org_number = core::normalise_org_number(trim(raw.org_number));
         if (in.org_number.empty())
-            check.fail("organisation.org_number",
-                       say(language,
-                           "Not a valid organisationsnummer (NNNNNN-NNNN with a correct check "
-                           "digit).",
-                           "Organisationsnumret stämmer inte. Skriv det som NNNNNN-NNNN."));
+            check.fail("organisation.org_number", message::of("registration.org_number"));
     }
-    in.contact.name =
-        check.text("contact.name", raw.contact_name, name_max, "Skriv kontaktpersonens namn.");
+    in.contact.name = check.text("contact.name", raw.contact_name, name_max,
+                                 "registration.contact_name_required");
     in.contact.email = check.email("contact.email", raw.contact_email, true);
     in.contact.phone = check.phone("contact.phone", raw.contact_phone);
     auto const filled = filled_attendees(raw);
     if (filled.empty() || filled.size() > max_attendees)
-        check.fail("attendees", say(language, "Give 1 to 10 attendees.", "Anmäl 1–10 deltagare."));
+        check.fail("attendees", message::of("registration.attendee_count"));
     for (std::size_t i = 0; i < filled.size() && i < max_attendees; ++i) {
         auto const index = static_cast<std::size_t>(filled[i] - raw.attendees.data());
         in.attendees.push_back(
             check.attendee(*filled[i], "attendees[" + std::to_string(index) + "]"));
     }
-    if (!raw.consent)
-        check.fail("consent", say(language,
-                                  "Must be true: the contact has read the privacy notice and "
-                                  "agrees to the processing of any needs given.",
-                                  "Kryssa i att du har läst informationen om hur vi hanterar "
-                                  "uppgifterna."));
+    if (!raw.consent) check.fail("consent", message::of("registration.consent"));
     if (raw.language.empty() || raw.language == "sv" || raw.language == "en")
         in.language = raw.language.empty() ? "sv" : raw.language;
     else
-        check.fail("language", say(language, "Must be sv or en.", "Välj svenska eller engelska."));
+        check.fail("language", message::of("registration.language"));
     in.invitation = check.text("invitation", raw.invitation, invitation_max);
     return in;
 }
 
-registration_changes validate_changes(raw_registration const& raw, std::string_view language,
-                                      server::field_errors& errors) {
-    checker check{language, errors};
+registration_changes validate_changes(raw_registration const& raw, server::field_errors& errors) {
+    checker check{errors};
     registration_changes out;
     if (raw.contact_given) {
         contact_input c;
-        c.name =
-            check.text("contact.name", raw.contact_name, name_max, "Skriv kontaktpersonens namn.");
+        c.name = check.text("contact.name", raw.contact_name, name_max,
+                            "registration.contact_name_required");
         c.email = check.email("contact.email", raw.contact_email, true);
         c.phone = check.phone("contact.phone", raw.contact_phone);
         out.contact = std::move(c);
     }
     if (raw.attendees.size() > max_attendees)
-        check.fail("attendees", say(language, "At most 10 attendees.", "Högst 10 deltagare."));
+        check.fail("attendees", message::of("registration.at_most_ten"));
     for (std::size_t i = 0; i < raw.attendees.size() && i < max_attendees; ++i) {
         auto const& a = raw.attendees[i];
         if (raw.form && a.id.empty() && !a.any()) continue;  // a blank "new attendee" fieldset

@@ -1,8 +1,8 @@
 #pragma once
 
 // Registration input from the API (JSON) and from the page's form, checked by one set of
-// rules (API.md "Registrations (public)") with messages in English for the API and Swedish
-// for the pages.
+// rules (API.md "Registrations (public)"); the problems are catalogue messages, put into
+// words in the reader's language where the answer is made.
 #include "modules/registrations/registration_types.hpp"
 #include "server/api_error.hpp"
 
@@ -55,15 +55,13 @@ struct raw_registration {
 [[nodiscard]] raw_registration raw_from_form(core::form_input const& form,
                                              std::size_t attendee_count);
 
-/// Checks every rule and collects every problem under its field path ("attendees[1].name",
-/// 0-based) in `language` ("en" or "sv").
+/// Checks every rule and collects every problem, as a catalogue message, under its field
+/// path ("attendees[1].name", 0-based).
 [[nodiscard]] registration_input validate_registration(raw_registration const& raw,
-                                                       std::string_view language,
                                                        server::field_errors& errors);
 
 /// A self-service change: a whole new contact when given, attendees to update or add.
 [[nodiscard]] registration_changes validate_changes(raw_registration const& raw,
-                                                    std::string_view language,
                                                     server::field_errors& errors);
 
 }  // namespace samverkan::registrations

@@ -2,6 +2,7 @@
 // cancel one attendee or all. The token is in the path only; the access log shows the route
 // pattern, so it is never logged.
 #include "modules/core/form_input.hpp"
+#include "modules/core/page_language.hpp"
 #include "modules/core/pages.hpp"
 #include "modules/events/event_service.hpp"
 #include "modules/events/event_view.hpp"
@@ -30,48 +31,43 @@ struct page_deps {
     core::page_renderer const& pages;
 };
 
-server::response private_page(page_deps const& d, unsigned status, std::string_view name,
-                              boost::json::object data) {
-    auto res = server::html_response(status, d.pages.render_page(name, data));
+server::response private_page(page_deps const& d, server::request const& req, unsigned status,
+                              std::string_view name, boost::json::object data,
+                              core::language lang) {
+    data["alternate"] = core::language_switch(req, lang);
+    auto res = server::html_response(status, d.pages.render_page(name, data, lang));
     res.set(http::field::cache_control, "no-store");
     res.set("Referrer-Policy", "no-referrer");
     res.set("X-Robots-Tag", "noindex");
+    core::remember_language(res, req);
     return res;
 }
 
-server::response not_found_page(page_deps const& d) {
-    return private_page(d, 404, "page_message",
-                        {{"title", "Anmälan finns inte – Samverkan"},
-                         {"heading", "Vi hittar inte anmälan"},
-                         {"message",
-                          "Länken stämmer inte. Kontrollera att du kopierat hela "
-                          "länken från e-postmeddelandet."},
+server::response not_found_page(page_deps const& d, server::request const& req,
+                                core::language lang) {
+    auto const w = d.pages.words(lang);
+    return private_page(d, req, 404, "page_message",
+                        {{"title", w("manage.not_found.title")},
+                         {"heading", w("manage.not_found.heading")},
+                         {"message", w("manage.not_found.text")},
                          {"link_href", "/"},
-                         {"link_text", "Till alla träffar"}});
+                         {"link_text", w("site.to_all_events")}},
+                        lang);
 }
 
-std::string status_label(attendee const& a) {
-    if (a.status == "confirmed") return "Har plats";
+std::string status_label(attendee const& a, core::wording const& w) {
+    if (a.status == "confirmed") return w("manage.status.confirmed");
     if (a.status == "waitlisted")
-        return "På väntelistan, plats " + std::to_string(a.waitlist_position);
-    return "Avbokad";
+        return w("manage.status.waitlisted", {{"n", std::to_string(a.waitlist_position)}});
+    return w("manage.status.cancelled");
 }
 
-std::string notice_for(std::string_view done, registration const& r) {
-    if (done == "anmald") {
-        auto const& status = r.status;
-        auto const mail = " Vi har skickat en bekräftelse till " + r.contact_email +
-                          ". Spara länken till den här sidan: här kan du ändra eller avboka.";
-        if (status == "confirmed") return "Tack! Anmälan är klar och alla har plats." + mail;
-        if (status == "waitlisted")
-            return "Tack! Alla platser är tagna, så ni står på väntelistan. Vi skickar e-post om "
-                   "en plats blir ledig." +
-                   mail;
-        return "Tack! Några av er har plats och resten står på väntelistan." + mail;
-    }
-    if (done == "sparad") return "Ändringarna är sparade.";
-    if (done == "deltagare") return "Deltagaren är avbokad.";
-    if (done == "avbokad") return "Anmälan är avbokad.";
+std::string notice_for(std::string_view done, registration const& r, core::wording const& w) {
+    if (done == "anmald") return w("manage.done." + r.status, {{"email", r.contact_email}});
+    if (done == "sparad") return w("manage.done.saved");
+    if (done == "oforandrad") return w("manage.done.unchanged");
+    if (done == "deltagare") return w("manage.done.attendee_cancelled");
+    if (done == "avbokad") return w("manage.done.cancelled");
     return {};
 }
 
@@ -82,25 +78,26 @@ bool editable(registration const& r, events::event const& e) {
 }
 
 boost::json::object manage_data(std::string const& token, registration const& r,
-                                events::event const& e, form_state state, std::string notice) {
+                                events::event const& e, form_state state, std::string notice,
+                                core::wording const& w) {
     boost::json::array rows;
     bool const can_change = editable(r, e);
     for (auto const& a : r.attendees)
         rows.push_back(boost::json::object{{"id", a.id},
                                            {"name", a.name},
-                                           {"status_label", status_label(a)},
+                                           {"status_label", status_label(a, w)},
                                            {"can_remove", can_change && a.status != "cancelled"}});
     if (state.typed.attendees.size() < max_attendees)
         state.typed.attendees.emplace_back();  // room for one more attendee
-    return boost::json::object{{"title", "Din anmälan: " + e.title + " – Samverkan"},
+    return boost::json::object{{"title", w("manage.title", {{"title", e.title}})},
                                {"token", token},
-                               {"event", events::event_view(e, "sv")},
+                               {"event", events::event_view(e, w)},
                                {"has_notice", !notice.empty()},
                                {"notice", notice},
                                {"registration_cancelled", r.cancelled_at.has_value()},
                                {"attendees", std::move(rows)},
                                {"editable", can_change},
-                               {"form", manage_form_view(state)}};
+                               {"form", manage_form_view(state, w)}};
 }
 
 std::string token_of(server::request const& req) {
@@ -108,7 +105,7 @@ std::string token_of(server::request const& req) {
 }
 
 manage_caller caller_of(server::request const& req) {
-    return {token_of(req), req.client_address, "sv"};
+    return {token_of(req), req.client_address};
 }
 
 /// The registration and its event, or nullopt when the token is unknown.
@@ -126,20 +123,25 @@ asio::awaitable<std::optional<std::pair<registration, events::event>>> load(
 }
 
 handler_result show(page_deps d, server::request& req) {
+    auto const lang = core::page_language(req);
+    auto const w = d.pages.words(lang);
     auto const token = token_of(req);
     auto loaded = co_await load(d, req);
-    if (!loaded) co_return not_found_page(d);
+    if (!loaded) co_return not_found_page(d, req, lang);
     auto& [r, e] = *loaded;
     form_state state;
     state.typed = typed_from(r);
-    auto notice = notice_for(req.query_param("klart").value_or(""), r);
-    co_return private_page(d, 200, "manage", manage_data(token, r, e, std::move(state), notice));
+    auto notice = notice_for(req.query_param("klart").value_or(""), r, w);
+    co_return private_page(d, req, 200, "manage",
+                           manage_data(token, r, e, std::move(state), notice, w), lang);
 }
 
 handler_result save(page_deps d, server::request& req) {
+    auto const lang = core::page_language(req);
+    auto const w = d.pages.words(lang);
     auto const token = token_of(req);
     auto loaded = co_await load(d, req);
-    if (!loaded) co_return not_found_page(d);
+    if (!loaded) co_return not_found_page(d, req, lang);
     auto& [r, e] = *loaded;
     auto const form = core::form_input::from_request(req);
     std::size_t count = 0;
@@ -147,19 +149,20 @@ handler_result save(page_deps d, server::request& req) {
     std::from_chars(text.data(), text.data() + text.size(), count);
     form_state state;
     state.typed = raw_from_form(form, std::min(count, max_attendees));
-    auto changes = validate_changes(state.typed, "sv", state.errors);
+    auto changes = validate_changes(state.typed, state.errors);
     unsigned status = 422;
     if (state.errors.empty()) {
         try {
-            (void)co_await d.service.change(caller_of(req), std::move(changes));
-            co_return server::redirect_response("/r/" + token + "?klart=sparad");
+            auto const done = co_await d.service.change(caller_of(req), std::move(changes));
+            co_return server::redirect_response(
+                "/r/" + token + "?klart=" + (done.changed ? "sparad" : "oforandrad"));
         } catch (api_error const& error) {
             if (error.kind() == error_kind::internal || error.kind() == error_kind::unavailable)
                 throw;
             if (!error.fields().empty())
                 state.errors = error.fields();
             else
-                state.general_error = error.what();
+                state.general_error = error.text();
             status = server::to_status(error.kind());
         }
     }
@@ -167,23 +170,27 @@ handler_result save(page_deps d, server::request& req) {
         std::remove_if(state.typed.attendees.begin(), state.typed.attendees.end(),
                        [](raw_attendee const& a) { return a.id.empty() && !a.any(); }),
         state.typed.attendees.end());
-    co_return private_page(d, status, "manage", manage_data(token, r, e, std::move(state), ""));
+    co_return private_page(d, req, status, "manage",
+                           manage_data(token, r, e, std::move(state), "", w), lang);
 }
 
-handler_result message(page_deps const& d, unsigned status, std::string text,
-                       std::string const& token) {
-    co_return private_page(d, status, "page_message",
-                           {{"title", "Din anmälan – Samverkan"},
-                            {"heading", "Det gick inte"},
+handler_result message(page_deps const& d, server::request const& req, unsigned status,
+                       std::string text, std::string const& token, core::language lang) {
+    auto const w = d.pages.words(lang);
+    co_return private_page(d, req, status, "page_message",
+                           {{"title", w("manage.failed.title")},
+                            {"heading", w("manage.failed.heading")},
                             {"message", std::move(text)},
                             {"link_href", "/r/" + token},
-                            {"link_text", "Tillbaka till anmälan"}});
+                            {"link_text", w("manage.back")}},
+                           lang);
 }
 
 /// Cancelling one attendee (`attendee_id`) or the whole registration, then back to the page.
 handler_result cancel(page_deps d, server::request& req, std::optional<long long> attendee_id) {
+    auto const lang = core::page_language(req);
     auto token = token_of(req);
-    std::string failure;
+    std::optional<server::message> failure;
     unsigned status = 200;
     try {
         if (attendee_id)
@@ -192,23 +199,26 @@ handler_result cancel(page_deps d, server::request& req, std::optional<long long
             (void)co_await d.service.cancel(caller_of(req));
     } catch (api_error const& e) {
         if (e.kind() == error_kind::internal || e.kind() == error_kind::unavailable) throw;
-        failure = e.what();
+        failure = e.text();
         status = server::to_status(e.kind());
     }
-    if (failure.empty())
+    if (!failure)
         co_return server::redirect_response("/r/" + token +
                                             "?klart=" + (attendee_id ? "deltagare" : "avbokad"));
-    co_return co_await message(d, status, failure, token);
+    co_return co_await message(d, req, status, d.pages.words(lang).say(*failure), token, lang);
 }
 
 handler_result confirm_cancel(page_deps d, server::request& req) {
+    auto const lang = core::page_language(req);
+    auto const w = d.pages.words(lang);
     auto const token = token_of(req);
     auto loaded = co_await load(d, req);
-    if (!loaded) co_return not_found_page(d);
-    co_return private_page(d, 200, "manage_cancel",
-                           {{"title", "Avboka anmälan – Samverkan"},
+    if (!loaded) co_return not_found_page(d, req, lang);
+    co_return private_page(d, req, 200, "manage_cancel",
+                           {{"title", w("manage_cancel.title")},
                             {"token", token},
-                            {"event", events::event_view(loaded->second, "sv")}});
+                            {"event", events::event_view(loaded->second, w)}},
+                           lang);
 }
 
 }  // namespace

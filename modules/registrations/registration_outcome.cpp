@@ -11,15 +11,11 @@ using server::error_kind;
 
 namespace {
 
-std::string say(std::string_view language, std::string en, std::string sv) {
-    return language == "sv" ? std::move(sv) : std::move(en);
-}
+using server::message;
 
-api_error invalid(std::string_view language, std::string field, std::string message) {
-    return api_error(error_kind::validation_failed,
-                     say(language, "Some fields are missing or invalid.",
-                         "Några uppgifter saknas eller är fel."))
-        .with_fields({{std::move(field), std::move(message)}});
+api_error invalid(std::string field, message m) {
+    return api_error(error_kind::validation_failed, message::of("input.invalid"))
+        .with_fields({{std::move(field), std::move(m)}});
 }
 
 }  // namespace
@@ -53,77 +49,53 @@ bool succeeded(registration_outcome o) {
     return o == created || o == replayed || o == changed || o == unchanged || o == cancelled;
 }
 
-std::string closed_reason(events::registration_window window, std::string_view language) {
+message closed_reason(events::registration_window window) {
     using enum events::registration_window;
     switch (window) {
         case cancelled:
-            return say(language, "The event is cancelled.", "Träffen är inställd.");
+            return message::of("registration.closed.cancelled");
         case started:
-            return say(language, "The event has started or is over.",
-                       "Träffen har redan börjat eller är över.");
+            return message::of("registration.closed.started");
         case not_open_yet:
-            return say(language, "Registration has not opened yet.", "Anmälan har inte öppnat än.");
+            return message::of("registration.closed.not_open_yet");
         case deadline_passed:
-            return say(language, "The registration deadline has passed.",
-                       "Sista anmälningsdag har passerat.");
+            return message::of("registration.closed.deadline_passed");
         case draft:
         case open:
             break;
     }
-    return say(language, "Registration is closed for this event.",
-               "Anmälan till träffen är stängd.");
+    return message::of("registration.closed");
 }
 
-api_error refusal(rule_answer const& a, std::string_view language) {
+api_error refusal(rule_answer const& a) {
     using enum registration_outcome;
-    auto const n = std::to_string(a.detail);
+    message::arguments const n{{"n", std::to_string(a.detail)}};
     switch (a.outcome) {
         case rate_limited:
-            return api_error(error_kind::rate_limited,
-                             say(language,
-                                 "Too many registrations from your address. Please wait a minute "
-                                 "and try again.",
-                                 "För många anmälningar från din adress. Vänta en minut och "
-                                 "försök igen."))
-                .with_header("Retry-After", n);
+            return api_error(error_kind::rate_limited, message::of("registration.rate_limited"))
+                .with_header("Retry-After", std::to_string(a.detail));
         case not_found:
-            return api_error(error_kind::not_found, "No such event or registration.");
+            return api_error(error_kind::not_found, message::of("registration.no_such_event"));
         case registration_closed:
-            return api_error(error_kind::conflict, closed_reason(a.reason, language),
-                             "registration_closed");
+            return api_error(error_kind::conflict, closed_reason(a.reason), "registration_closed");
         case event_full:
-            return api_error(
-                error_kind::conflict,
-                say(language, "The event is full and has no waiting list (seats left: " + n + ").",
-                    "Träffen är fullbokad och har ingen väntelista (platser kvar: " + n + ")."),
-                "event_full");
+            return api_error(error_kind::conflict, message::of("registration.event_full", n),
+                             "event_full");
         case duplicate_registration:
-            return api_error(error_kind::conflict,
-                             say(language,
-                                 "This e-mail address is already registered for the event. We "
-                                 "have sent the link to change the registration to it again.",
-                                 "E-postadressen är redan anmäld till träffen. Vi har skickat "
-                                 "länken för att ändra anmälan till den igen."),
+            return api_error(error_kind::conflict, message::of("registration.duplicate"),
                              "duplicate_registration");
         case organisation_limit:
-            return invalid(
-                language, "attendees",
-                say(language,
-                    "Too many attendees from this organisation: " + n + " more can register.",
-                    "För många deltagare från organisationen: " + n + " till kan anmälas."));
+            return invalid("attendees", message::of("registration.organisation_limit", n));
         case idempotency_conflict:
-            return api_error(error_kind::conflict,
-                             "This Idempotency-Key was used for another request.", "conflict");
+            return api_error(error_kind::conflict, message::of("registration.idempotency_conflict"),
+                             "conflict");
         case registration_cancelled:
-            return api_error(error_kind::conflict, say(language, "The registration is cancelled.",
-                                                       "Anmälan är avbokad."));
+            return api_error(error_kind::conflict, message::of("registration.is_cancelled"));
         case unknown_attendee:
-            return invalid(language, "attendees",
-                           say(language, "Unknown attendee " + n + ".", "Okänd deltagare."));
+            return invalid("attendees", message::of("registration.unknown_attendee",
+                                                    {{"id", std::to_string(a.detail)}}));
         case too_many_attendees:
-            return invalid(language, "attendees",
-                           say(language, "At most 10 attendees per registration.",
-                               "Högst 10 deltagare per anmälan."));
+            return invalid("attendees", message::of("registration.too_many_attendees"));
         case created:
         case replayed:
         case changed:
@@ -131,7 +103,7 @@ api_error refusal(rule_answer const& a, std::string_view language) {
         case cancelled:
             break;
     }
-    return api_error(error_kind::internal, "Something went wrong on our side.")
+    return api_error(error_kind::internal, message::of("error.internal.heading"))
         .with_log_detail("a successful registration outcome was refused");
 }
 

@@ -46,12 +46,11 @@ struct rule_answer {
 /// Whether the outcome is a success (created, replayed, changed, unchanged, cancelled).
 [[nodiscard]] bool succeeded(registration_outcome o);
 
-/// The answer to a refusal (404, 409, 422 or 429 with API.md's error codes), in `language`
-/// ("en" for the API, "sv" for the pages).
-[[nodiscard]] server::api_error refusal(rule_answer const& answer, std::string_view language);
+/// The answer to a refusal (404, 409, 422 or 429 with API.md's error codes); its texts are
+/// catalogue messages.
+[[nodiscard]] server::api_error refusal(rule_answer const& answer);
 
-/// Why an event takes no registrations, in words for the person at the form.
-[[nodiscard]] std::string closed_reason(events::registration_window window,
-                                        std::string_view language);
+/// Why an event takes no registrations.
+[[nodiscard]] server::message closed_reason(events::registration_window window);
 
 }  // namespace samverkan::registrations

@@ -4,6 +4,7 @@
 #include "modules/registrations/registration_pages.hpp"
 
 #include "modules/core/form_input.hpp"
+#include "modules/core/page_language.hpp"
 #include "modules/core/pages.hpp"
 #include "modules/events/event_service.hpp"
 #include "modules/events/event_view.hpp"
@@ -36,48 +37,57 @@ struct page_deps {
     std::shared_ptr<event_page_cache> cache;
 };
 
-server::response page(page_deps const& d, unsigned status, std::string_view name,
-                      boost::json::object data) {
-    auto res = server::html_response(status, d.pages.render_page(name, data));
+/// A public page in the visitor's language; never cached (it may hold what they typed).
+server::response page(page_deps const& d, server::request const& req, unsigned status,
+                      std::string_view name, boost::json::object data, core::language lang) {
+    data["alternate"] = core::language_switch(req, lang);
+    auto res = server::html_response(status, d.pages.render_page(name, data, lang));
     res.set(http::field::cache_control, "no-store");
+    core::remember_language(res, req);
     return res;
 }
 
-server::response message_page(page_deps const& d, unsigned status, std::string heading,
-                              std::string message) {
-    return page(d, status, "page_message",
+server::response message_page(page_deps const& d, server::request const& req, unsigned status,
+                              std::string_view heading_key, std::string_view text_key,
+                              core::language lang) {
+    auto const w = d.pages.words(lang);
+    auto const heading = w(heading_key);
+    return page(d, req, status, "page_message",
                 {{"title", heading + " – Samverkan"},
                  {"heading", heading},
-                 {"message", std::move(message)},
+                 {"message", w(text_key)},
                  {"link_href", "/"},
-                 {"link_text", "Till alla träffar"}});
+                 {"link_text", w("site.to_all_events")}},
+                lang);
 }
 
 // Why the form is not shown, in the page's words (the window itself is the database's).
-std::string closed_message(events::event const& e) {
+std::string closed_message(events::event const& e, core::wording const& w) {
     using enum events::registration_window;
     switch (e.window) {
         case started:
-            return "Träffen har redan varit.";
+            return w("event_page.closed.started");
         case not_open_yet: {
-            auto const v = events::event_view(e, "sv");
-            return "Anmälan öppnar " + std::string{v.at("opens_date").as_string()} + " kl. " +
-                   std::string{v.at("opens_time").as_string()} + ".";
+            auto const v = events::event_view(e, w);
+            return w("event_page.closed.not_open_yet",
+                     {{"date", std::string{v.at("opens_date").as_string()}},
+                      {"time", std::string{v.at("opens_time").as_string()}}});
         }
         case deadline_passed:
-            return "Sista anmälningsdag har passerat, så anmälan är stängd.";
+            return w("event_page.closed.deadline_passed");
         default:
-            return closed_reason(e.window, "sv");
+            return w.say(closed_reason(e.window));
     }
 }
 
-boost::json::object event_page_data(events::event const& e, form_state const& state) {
-    auto form = registration_form_view(state);
+boost::json::object event_page_data(events::event const& e, form_state const& state,
+                                    core::wording const& w) {
+    auto form = registration_form_view(state, w);
     form["event_id"] = e.id;
     return boost::json::object{
-        {"title", e.title + " – Samverkan"},          {"event", events::event_view(e, "sv")},
+        {"title", e.title + " – Samverkan"},          {"event", events::event_view(e, w)},
         {"registration_open", e.registration_open()}, {"full", e.seats_left() == 0},
-        {"closed_message", closed_message(e)},        {"form", std::move(form)}};
+        {"closed_message", closed_message(e, w)},     {"form", std::move(form)}};
 }
 
 std::size_t attendee_count(core::form_input const& form) {
@@ -92,39 +102,47 @@ void show_error(form_state& state, api_error const& e) {
     if (!e.fields().empty())
         state.errors = e.fields();
     else
-        state.general_error = e.what();
+        state.general_error = e.text();
 }
 
-asio::awaitable<server::response> submit_registration(page_deps d, server::request& req) {
-    auto const id = server::path_id(req, "id");
-    auto const found = co_await d.events.find_public(id);
-    if (!found) co_return message_page(d, 404, "Träffen finns inte", "Vi hittar inte träffen.");
-    auto const form = core::form_input::from_request(req);
+/// The form as it was posted; the registration's language is the page's.
+form_state posted_form(core::form_input const& form, core::language lang) {
     form_state state;
     state.attendee_count = attendee_count(form);
     state.typed = raw_from_form(form, state.attendee_count);
+    state.typed.language = std::string{code(lang)};
     state.form_token = form.value("form_token");
     if (!looks_like_manage_token(state.form_token)) state.form_token = new_manage_token();
+    return state;
+}
+
+asio::awaitable<server::response> submit_registration(page_deps d, server::request& req) {
+    auto const lang = core::page_language(req);
+    auto const w = d.pages.words(lang);
+    auto const id = server::path_id(req, "id");
+    auto const found = co_await d.events.find_public(id);
+    if (!found)
+        co_return message_page(d, req, 404, "event.not_found.heading", "event.not_found.text",
+                               lang);
+    auto const form = core::form_input::from_request(req);
+    auto state = posted_form(form, lang);
     auto const action = form.value("action");
     if (action == "add" || action == "remove") {
         state.attendee_count = action == "add" ? std::min(state.attendee_count + 1, max_attendees)
                                                : std::max<std::size_t>(state.attendee_count - 1, 1);
-        co_return page(d, 200, "event", event_page_data(*found, state));
+        co_return page(d, req, 200, "event", event_page_data(*found, state, w), lang);
     }
     if (!form.value("website").empty())  // the honeypot: people never see that field
-        co_return message_page(d, 400, "Anmälan kunde inte tas emot",
-                               "Något i formuläret såg inte ut att komma från en människa. "
-                               "Försök igen, eller kontakta arrangören.");
-    auto input = validate_registration(state.typed, "sv", state.errors);
+        co_return message_page(d, req, 400, "form.not_received", "form.not_human", lang);
+    auto input = validate_registration(state.typed, state.errors);
     unsigned status = 422;
     if (state.errors.empty()) {
         try {
             // Named arguments: g++ 12 mishandles some temporaries passed to coroutines.
             std::optional<std::string> key = "form:" + state.form_token;
             std::string client = req.client_address;
-            std::string language = "sv";
             auto const receipt = co_await d.service.register_attendees(
-                id, std::move(input), std::move(key), std::move(client), std::move(language));
+                id, std::move(input), std::move(key), std::move(client));
             co_return server::redirect_response("/r/" + receipt.token + "?klart=anmald");
         } catch (api_error const& e) {
             if (e.kind() == error_kind::not_found || e.kind() == error_kind::internal ||
@@ -134,37 +152,45 @@ asio::awaitable<server::response> submit_registration(page_deps d, server::reque
             status = server::to_status(e.kind());
         }
     }
-    co_return page(d, status, "event", event_page_data(*found, state));
+    co_return page(d, req, status, "event", event_page_data(*found, state, w), lang);
 }
 
-/// The event page with an empty form, or one filled from an invitation link.
 /// The event page with an empty form, from the cache (rendered once per version of the
-/// event, the form token filled in per request).
-server::response cached_event_page(page_deps const& d, events::event const& e) {
-    auto key = event_page_cache::key(e);
-    auto html = d.cache->find(e.id, key);
+/// event and language, the form token filled in per request).
+server::response cached_event_page(page_deps const& d, server::request const& req,
+                                   events::event const& e, core::language lang) {
+    auto key = event_page_cache::key(e) + std::string{code(lang)};
+    auto const cache_id = e.id * 2 + (lang == core::language::en ? 1 : 0);
+    auto html = d.cache->find(cache_id, key);
     if (!html) {
         form_state state;
         state.form_token = event_page_cache::token_placeholder;
-        html = std::make_shared<std::string const>(
-            d.pages.render_page("event", event_page_data(e, state)));
-        d.cache->store(e.id, std::move(key), html);
+        auto data = event_page_data(e, state, d.pages.words(lang));
+        auto const other = lang == core::language::sv ? "en" : "sv";
+        data["alternate"] = boost::json::object{
+            {"href", "/events/" + std::to_string(e.id) + "?lang=" + other}, {"lang", other}};
+        html = std::make_shared<std::string const>(d.pages.render_page("event", data, lang));
+        d.cache->store(cache_id, std::move(key), html);
     }
     auto res = server::html_response(200, event_page_cache::with_token(*html, new_manage_token()));
     res.set(http::field::cache_control, "no-store");
+    core::remember_language(res, req);
     return res;
 }
 
 /// The event page with an empty form, or one filled from an invitation link.
 asio::awaitable<server::response> show_event(page_deps d, server::request& req) {
+    auto const lang = core::page_language(req);
     auto const id = server::path_id(req, "id");
     auto const found = co_await d.events.find_public(id);
-    if (!found) co_return message_page(d, 404, "Träffen finns inte", "Vi hittar inte träffen.");
+    if (!found)
+        co_return message_page(d, req, 404, "event.not_found.heading", "event.not_found.text",
+                               lang);
     auto token = std::string{
         req.query_param("invitation").value_or(req.query_param("inbjudan").value_or(""))};
     std::optional<invitation_prefill> invited;
     if (!token.empty()) invited = co_await d.service.invitation(id, token);
-    if (!invited) co_return cached_event_page(d, *found);
+    if (!invited) co_return cached_event_page(d, req, *found, lang);
     form_state state;
     state.form_token = new_manage_token();
     state.typed.organisation_name = invited->organisation;
@@ -175,7 +201,8 @@ asio::awaitable<server::response> show_event(page_deps d, server::request& req) 
     invitee.email = invited->email;
     state.typed.attendees.push_back(std::move(invitee));
     state.typed.invitation = token;
-    auto res = page(d, 200, "event", event_page_data(*found, state));
+    auto res =
+        page(d, req, 200, "event", event_page_data(*found, state, d.pages.words(lang)), lang);
     res.set("Referrer-Policy", "no-referrer");
     co_return res;
 }

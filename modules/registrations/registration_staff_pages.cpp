@@ -119,7 +119,7 @@ handler_result event_page(deps d, server::request& req) {
     auto data = auth::staff_page_data(req, e.title);
     data["show_needs"] = with_needs;
     if (with_needs) data["catering"] = catering_data(co_await d.service.catering(id, who));
-    data["event"] = events::event_view(e, "sv");
+    data["event"] = events::event_view(e, d.pages.words(core::language::sv));
     data["status_label"] = e.status == "draft"       ? "Utkast"
                            : e.status == "cancelled" ? "Inställd"
                                                      : "Publicerad";
@@ -184,7 +184,7 @@ handler_result list_page(deps d, server::request& req) {
     auto search = std::string{req.query_param("q").value_or("")};
     auto const list = co_await d.service.list_for_check_in(id, search, events::actor_of(req));
     auto data = auth::staff_page_data(req, "Insläpp: " + e.title);
-    data["event"] = events::event_view(e, "sv");
+    data["event"] = events::event_view(e, d.pages.words(core::language::sv));
     data["event_id"] = id;
     data["path"] = page_path(id);
     data["arrived"] = list.arrived;

@@ -14,7 +14,8 @@ using server::error_kind;
 namespace {
 
 api_error no_such_registration() {
-    return api_error(error_kind::not_found, "No such registration.");
+    return api_error(error_kind::not_found,
+                     server::message::of("registration.no_such_registration"));
 }
 
 }  // namespace
@@ -30,7 +31,9 @@ asio::awaitable<long long> self_service::registration_of(manage_caller const& ca
         return repository::access(sql, caller.token, caller.client_address, budget);
     });
     if (found.retry_after > 0)
-        throw refusal({registration_outcome::rate_limited, found.retry_after, {}}, caller.language);
+        throw api_error(error_kind::rate_limited,
+                        server::message::of("registration.manage_rate_limited"))
+            .with_header("Retry-After", std::to_string(found.retry_after));
     if (!found.registration_id) throw no_such_registration();
     co_return *found.registration_id;
 }
@@ -38,18 +41,20 @@ asio::awaitable<long long> self_service::registration_of(manage_caller const& ca
 // Runs one rule function for the caller's registration, then reads the registration as it
 // is afterwards. An unknown attendee named in the path is a 404, one in a body a 422.
 template <class Rule>
-asio::awaitable<registration> self_service::apply(manage_caller const& caller, Rule rule,
-                                                  bool path_names_attendee) {
+asio::awaitable<changed_registration> self_service::apply(manage_caller const& caller, Rule rule,
+                                                          bool path_names_attendee) {
     auto const id = co_await registration_of(caller);
     auto const answer = co_await db_.run([&rule, id](soci::session& sql) { return rule(sql, id); });
     if (answer.outcome == registration_outcome::not_found) throw no_such_registration();
     if (answer.outcome == registration_outcome::unknown_attendee && path_names_attendee)
-        throw api_error(error_kind::not_found, "No such attendee.");
-    if (!succeeded(answer.outcome)) throw refusal(answer, caller.language);
-    if (answer.outcome != registration_outcome::unchanged) listing_.invalidate();
+        throw api_error(error_kind::not_found,
+                        server::message::of("registration.no_such_attendee"));
+    if (!succeeded(answer.outcome)) throw refusal(answer);
+    bool const changed = answer.outcome != registration_outcome::unchanged;
+    if (changed) listing_.invalidate();
     auto found = co_await db_.run([id](soci::session& sql) { return repository::find(sql, id); });
     if (!found) throw no_such_registration();
-    co_return std::move(*found);
+    co_return changed_registration{std::move(*found), changed};
 }
 
 asio::awaitable<registration> self_service::find(manage_caller caller) {
@@ -59,8 +64,8 @@ asio::awaitable<registration> self_service::find(manage_caller caller) {
     co_return std::move(*found);
 }
 
-asio::awaitable<registration> self_service::change(manage_caller caller,
-                                                   registration_changes changes) {
+asio::awaitable<changed_registration> self_service::change(manage_caller caller,
+                                                           registration_changes changes) {
     auto const& base = settings_.base_url;
     co_return co_await apply(caller, [&](soci::session& sql, long long id) {
         return repository::change(sql, id, changes, caller.token, base);
@@ -69,20 +74,22 @@ asio::awaitable<registration> self_service::change(manage_caller caller,
 
 asio::awaitable<registration> self_service::cancel(manage_caller caller) {
     auto const& base = settings_.base_url;
-    co_return co_await apply(caller, [&base](soci::session& sql, long long id) {
+    auto const done = co_await apply(caller, [&base](soci::session& sql, long long id) {
         return repository::cancel(sql, id, false, base);
     });
+    co_return done.value;
 }
 
 asio::awaitable<registration> self_service::remove_attendee(manage_caller caller,
                                                             long long attendee_id) {
     auto const& base = settings_.base_url;
-    co_return co_await apply(
+    auto const done = co_await apply(
         caller,
         [&](soci::session& sql, long long id) {
             return repository::cancel_attendee(sql, id, attendee_id, caller.token, base);
         },
         true);
+    co_return done.value;
 }
 
 }  // namespace samverkan::registrations

@@ -27,7 +27,12 @@ namespace samverkan::registrations {
 struct manage_caller {
     std::string token;
     std::string client_address;
-    std::string language = "en";  ///< of the answers: "en" for the API, the page's for pages
+};
+
+/// A registration after a self-service call, and whether the call changed anything.
+struct changed_registration {
+    registration value;
+    bool changed = true;
 };
 
 class self_service {
@@ -42,7 +47,8 @@ public:
     /// ones). A change that changes nothing sends nothing. 409 after the event started, for
     /// a cancelled registration or a contact e-mail another registration uses; 422 unknown
     /// attendee, more than 10, the organisation cap.
-    asio::awaitable<registration> change(manage_caller caller, registration_changes changes);
+    asio::awaitable<changed_registration> change(manage_caller caller,
+                                                 registration_changes changes);
 
     /// Cancels the whole registration; freed seats go to the waiting list.
     asio::awaitable<registration> cancel(manage_caller caller);
@@ -52,8 +58,8 @@ public:
 
 private:
     template <class Rule>
-    asio::awaitable<registration> apply(manage_caller const& caller, Rule rule,
-                                        bool path_names_attendee = false);
+    asio::awaitable<changed_registration> apply(manage_caller const& caller, Rule rule,
+                                                bool path_names_attendee = false);
 
     asio::awaitable<long long> registration_of(manage_caller const& caller);
 

@@ -24,7 +24,7 @@ struct api_deps {
 };
 
 manage_caller caller_of(server::request const& req) {
-    return {std::string{req.path_param("token").value_or("")}, req.client_address, "en"};
+    return {std::string{req.path_param("token").value_or("")}, req.client_address};
 }
 
 /// The registration with its event, as every self-service route answers.
@@ -45,9 +45,10 @@ handler_result get_registration(api_deps d, server::request& req) {
 handler_result patch_registration(api_deps d, server::request& req) {
     auto const body = core::parse_json_object(req);
     server::field_errors errors;
-    auto changes = validate_changes(raw_from_json(body), "en", errors);
+    auto changes = validate_changes(raw_from_json(body), errors);
     core::throw_if_invalid(errors);
-    co_return co_await answer(d, co_await d.service.change(caller_of(req), std::move(changes)));
+    auto const done = co_await d.service.change(caller_of(req), std::move(changes));
+    co_return co_await answer(d, done.value);
 }
 
 handler_result cancel_registration(api_deps d, server::request& req) {

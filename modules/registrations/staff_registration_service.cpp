@@ -110,9 +110,9 @@ asio::awaitable<registration> staff_registration_service::cancel_registration(
         if (!found || found->event_id != event_id)
             throw api_error(error_kind::not_found, "No such registration.");
         auto const answer = repository::cancel(sql, registration_id, true, base);
-        if (!succeeded(answer.outcome)) throw refusal(answer, "en");
+        if (!succeeded(answer.outcome)) throw refusal(answer);
         if (answer.outcome == registration_outcome::cancelled)
-            audit::record(sql, audit::entry{who.user_id, "registration.cancel", "registration",
+            audit::record(sql, audit::entry{who.user_id, "registrations.cancel", "registration",
                                             registration_id, "{}", who.client_address});
         return *repository::find(sql, registration_id);
     });

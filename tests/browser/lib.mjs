@@ -11,14 +11,16 @@ const require = createRequire(process.env.SAMVERKAN_TEST_NODE_MODULES
 const { chromium } = require('playwright-core');
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Starts headless Chromium with a fresh profile; the flags keep it off the network. */
-export async function launch() {
+/** Starts headless Chromium with a fresh profile; the flags keep it off the network. The
+ *  locale sets Accept-Language, which chooses the language of the public pages. */
+export async function launch(locale = 'sv-SE') {
   const profile = mkdtempSync(join(tmpdir(), 'samverkan-chromium-'));
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.SAMVERKAN_TEST_CHROMIUM || '/usr/bin/chromium',
     headless: true,
     // axe is injected through the DevTools protocol; the pages' CSP forbids inline script.
     bypassCSP: true,
+    locale,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
            '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
@@ -45,9 +47,9 @@ export function expect(condition, message) {
 }
 
 /** Runs `body(context, baseUrl)` and exits 0, or prints the failure and exits 1. */
-export async function run(body) {
+export async function run(body, { locale = 'sv-SE' } = {}) {
   const baseUrl = process.argv[2];
-  const { context, close } = await launch();
+  const { context, close } = await launch(locale);
   try {
     await body(context, baseUrl);
     console.log('browser test passed');

@@ -28,8 +28,13 @@ BOOST_AUTO_TEST_CASE(start_page_lists_events_and_passes_axe) {
         "zone 'Europe/Stockholm') + interval '30 days 17 hours') at time zone 'Europe/Stockholm' "
         "as t) s");
     test::server_process server{database.url()};
-    BOOST_TEST(test::run_browser_script("start_page.mjs",
-                                        "http://127.0.0.1:" + std::to_string(server.port())) == 0);
+    auto const base = "http://127.0.0.1:" + std::to_string(server.port());
+    BOOST_TEST(test::run_browser_script("start_page.mjs", base) == 0);
+    // The same pages in English, and a registration made in English is an English one.
+    BOOST_TEST(test::run_browser_script("english_pages.mjs", base) == 0);
+    BOOST_TEST(database.scalar("select count(*) from registrations where language = 'en'") == 1);
+    BOOST_TEST(database.scalar("select count(*) from outbox where language = 'en'"
+                               " and template = 'confirmation'") == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

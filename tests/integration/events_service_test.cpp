@@ -16,8 +16,7 @@ BOOST_FIXTURE_TEST_SUITE(events_service, test::seat_fixture,
 BOOST_AUTO_TEST_CASE(lowering_capacity_below_the_confirmed_is_a_conflict) {
     auto const event = add_event(5);
     for (int i = 0; i < 3; ++i)
-        (void)test::run_sync(
-            service->register_attendees(event, person(i), std::nullopt, "a", "en"));
+        (void)test::run_sync(service->register_attendees(event, person(i), std::nullopt, "a"));
     try {
         (void)test::run_sync(events.update(
             event, [](events::event& e, server::field_errors&) { e.capacity = 2; },

@@ -32,7 +32,7 @@ race_result register_at_once(registrations::public_registration_service& service
     std::mutex mutex;
     out.failures = test::run_at_once(n, [&](std::size_t i) -> asio::awaitable<void> {
         auto r = co_await service.register_attendees(
-            event_id, person(first_person + static_cast<int>(i)), std::nullopt, "10.0.0.1", "en");
+            event_id, person(first_person + static_cast<int>(i)), std::nullopt, "10.0.0.1");
         std::lock_guard lock(mutex);
         out.token_by_registration[r.id] = r.token;
         out.status_by_registration[r.id] = r.status;
@@ -149,7 +149,7 @@ BOOST_AUTO_TEST_CASE(a_mixed_run_keeps_capacity_and_leaves_nobody_waiting_for_a_
                     if (choice < 5 || mine.empty()) {
                         auto r = co_await service->register_attendees(
                             event, person(next_person++, 1 + static_cast<int>(random() % 3)),
-                            std::nullopt, "10.0.0.2", "en");
+                            std::nullopt, "10.0.0.2");
                         std::vector<long long> ids;
                         for (auto const& a : r.attendees) ids.push_back(a.id);
                         mine.emplace_back(r.token, ids);

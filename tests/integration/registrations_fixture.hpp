@@ -52,7 +52,7 @@ struct seat_fixture {
 
     /// The self-service caller behind a manage token.
     static registrations::manage_caller caller(std::string token) {
-        return {std::move(token), "10.0.0.3", "en"};
+        return {std::move(token), "10.0.0.3"};
     }
 
     /// A published event starting in 30 days; returns its id.

@@ -1,5 +1,6 @@
 // The start page's year wheel: which year it shows, one keyboard-reachable link per event
 // numbered like the list beside it, positions around the year, and what it leaves out.
+#include "modules/core/messages.hpp"
 #include "modules/core/time.hpp"
 #include "modules/events/year_wheel.hpp"
 
@@ -39,6 +40,18 @@ std::vector<event> year_2026() {
             meeting(12, "theme_meeting", "Nästa år", "2027-01-20T17:00")};
 }
 
+/// The real catalogue (web/messages), as the start page uses it.
+core::message_catalogue const& catalogue() {
+    static core::message_catalogue const messages{std::string{SAMVERKAN_SOURCE_DIR} +
+                                                  "/web/messages"};
+    return messages;
+}
+
+std::string wheel(int year, std::vector<event> const& events, long long now,
+                  core::language lang = core::language::sv) {
+    return events::year_wheel_html(year, events, now, core::wording{catalogue(), lang});
+}
+
 bool contains(std::string const& text, std::string const& part) {
     return text.find(part) != std::string::npos;
 }
@@ -69,7 +82,7 @@ BOOST_AUTO_TEST_CASE(the_wheel_shows_the_year_of_the_next_meeting_else_this_year
 }
 
 BOOST_AUTO_TEST_CASE(each_meeting_is_a_numbered_link_in_date_order_with_the_list_beside) {
-    auto const html = events::year_wheel_html(2026, year_2026(), at("2026-07-01T12:00"));
+    auto const html = wheel(2026, year_2026(), at("2026-07-01T12:00"));
     BOOST_TEST(html.starts_with("<section class=\"year-wheel\""));
     BOOST_TEST(contains(html, "<h2 id=\"year-wheel-heading\">Årshjul 2026</h2>"));
     BOOST_TEST(contains(html, "role=\"group\" aria-labelledby=\"year-wheel-title\""));
@@ -99,7 +112,7 @@ BOOST_AUTO_TEST_CASE(each_meeting_is_a_numbered_link_in_date_order_with_the_list
 }
 
 BOOST_AUTO_TEST_CASE(months_run_clockwise_from_january_at_the_top) {
-    auto const html = events::year_wheel_html(2026, year_2026(), 0);
+    auto const html = wheel(2026, year_2026(), 0);
     BOOST_TEST(
         contains(html, "<path d=\"M200.0 10.0 A190.0 190.0 0 0 1 "));  // January starts at the top
     auto const [sx, sy] = marker_of(html, 7);  // 21 September: left, a little above the middle
@@ -117,7 +130,7 @@ BOOST_AUTO_TEST_CASE(meetings_close_together_move_inwards_instead_of_overlapping
     std::vector<event> close{meeting(1, "theme_meeting", "A", "2026-06-10T17:00"),
                              meeting(2, "theme_meeting", "B", "2026-06-12T17:00"),
                              meeting(3, "theme_meeting", "C", "2026-10-12T17:00")};
-    auto const html = events::year_wheel_html(2026, close, 0);
+    auto const html = wheel(2026, close, 0);
     auto const radius = [&](long long id) {
         auto const [x, y] = marker_of(html, id);
         return std::hypot(x - 200, y - 200);
@@ -128,9 +141,11 @@ BOOST_AUTO_TEST_CASE(meetings_close_together_move_inwards_instead_of_overlapping
 }
 
 BOOST_AUTO_TEST_CASE(a_year_without_meetings_has_no_wheel) {
-    BOOST_TEST(events::year_wheel_html(2025, year_2026(), 0).empty());
-    BOOST_TEST(contains(events::year_wheel_html(2026, year_2026(), 0, "en"),
-                        "<h2 id=\"year-wheel-heading\">Year wheel 2026</h2>"));
+    BOOST_TEST(wheel(2025, year_2026(), 0).empty());
+    auto const english = wheel(2026, year_2026(), 0, core::language::en);
+    BOOST_TEST(contains(english, "<h2 id=\"year-wheel-heading\">Year wheel 2026</h2>"));
+    BOOST_TEST(contains(english, "3. Theme meeting, Monday 21 September 2026: Tematräff: psykisk"));
+    BOOST_TEST(contains(english, ">Sep</text>"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
