@@ -7,6 +7,8 @@ namespace samverkan::app {
 
 application::application(app_settings const& app, server::logger& log)
     : db{app.db.url, app.db.pool_size, std::chrono::milliseconds(app.db.lease_timeout_ms)},
+      heartbeat{db.conninfo(), std::chrono::milliseconds(app.db.heartbeat_ms),
+                std::chrono::milliseconds(app.db.heartbeat_timeout_ms), log},
       messages{std::filesystem::path(app.http.web_dir) / "messages"},
       pages{std::filesystem::path(app.http.web_dir) / "templates", messages},
       migrations{db::builtin_migrations()},
@@ -25,6 +27,7 @@ application::application(app_settings const& app, server::logger& log)
       reports{db},
       mail_sender{db, app.mail, app.http.base_url, mail_templates, log} {
     events.set_seat_hooks(seats);
+    mail_sender.lease_as(heartbeat);
 }
 
 void add_gauges(application& a) {
@@ -32,6 +35,9 @@ void add_gauges(application& a) {
                       [&a] { return static_cast<double>(a.db.in_use()); });
     a.stats.add_gauge("samverkan_db_pool_size", "Pooled database connections in all.",
                       [&a] { return static_cast<double>(a.db.size()); });
+    a.stats.add_gauge("samverkan_db_reconnects",
+                      "Pooled database connections replaced since start (found broken).",
+                      [&a] { return static_cast<double>(a.db.reconnects()); });
     a.stats.add_gauge("samverkan_mail_sent", "Messages this instance has sent since start.",
                       [&a] { return static_cast<double>(a.mail_sender.sent()); });
     a.stats.add_gauge("samverkan_mail_failed", "Messages this instance marked failed since start.",

@@ -6,6 +6,7 @@
 #include "modules/audit/audit_service.hpp"
 #include "modules/auth/auth_service.hpp"
 #include "modules/core/database.hpp"
+#include "modules/core/instance_heartbeat.hpp"
 #include "modules/core/messages.hpp"
 #include "modules/core/migrations.hpp"
 #include "modules/core/pages.hpp"
@@ -36,6 +37,7 @@ struct application {
     application(app_settings const& app, server::logger& log);
 
     db::database db;
+    db::instance_heartbeat heartbeat;
     core::message_catalogue const messages;
     core::page_renderer const pages;
     server::metrics stats;

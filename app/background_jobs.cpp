@@ -3,6 +3,7 @@
 #include "app/application.hpp"
 #include "server/logger.hpp"
 #include "server/run_blocking.hpp"
+#include "server/service_notify.hpp"
 
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
@@ -32,8 +33,11 @@ asio::awaitable<void> migrate_then_start_jobs(application& a, app_settings const
     for (;;) {
         std::string failure;
         try {
-            int const count = co_await server::run_blocking(
-                a.db.workers(), [&a] { return db::apply_migrations(a.db, a.migrations); });
+            int const count = co_await server::run_blocking(a.db.workers(), [&a] {
+                int const applied = db::apply_migrations(a.db, a.migrations);
+                a.heartbeat.start();  // its table is in place now
+                return applied;
+            });
             log.info("migrations applied", {{"applied", count}});
             a.migrated = true;
             break;
@@ -46,6 +50,7 @@ asio::awaitable<void> migrate_then_start_jobs(application& a, app_settings const
     }
     // The mail sender claims rows only once the schema it reads is in place.
     if (app.mail.sender_enabled) a.mail_sender.start(ioc);
+    server::notify_service_manager("READY=1");  // systemd's Type=notify: /readyz says 200 now
 }
 
 }  // namespace samverkan::app

@@ -19,8 +19,9 @@ struct application;
 /// Adds the periodic jobs to the sender's loop (started and stopped with it).
 void add_background_jobs(application& a, app_settings const& app);
 
-/// Retries until the database answers, then applies migrations and starts the sender
-/// (when this instance runs it); /readyz says 503 until the migrations are in.
+/// Retries until the database answers, then applies migrations, registers the instance's
+/// heartbeat and starts the sender (when this instance runs it), and tells systemd it is
+/// ready; /readyz says 503 until the migrations are in.
 asio::awaitable<void> migrate_then_start_jobs(application& a, app_settings const& app,
                                               server::logger& log, asio::io_context& ioc);
 

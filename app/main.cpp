@@ -11,6 +11,7 @@
 #include "server/http_server.hpp"
 #include "server/logger.hpp"
 #include "server/router.hpp"
+#include "server/service_notify.hpp"
 #include "server/settings.hpp"
 
 #include <boost/asio/co_spawn.hpp>
@@ -52,9 +53,15 @@ int run_http(app_settings const& app, server::logger& log, server::router const&
     signals.async_wait([&](boost::system::error_code const& ec, int signal) {
         if (ec) return;
         log.info("stopping", {{"signal", signal}});
-        // Background jobs finish the message in hand and record it before the loop stops.
-        http.shutdown(std::chrono::milliseconds(app.http.shutdown_timeout_ms),
-                      [&] { a.mail_sender.stop([&ioc] { ioc.stop(); }); });
+        server::notify_service_manager("STOPPING=1");
+        // Background jobs finish the message in hand and record it before the loop stops;
+        // then the heartbeat marks this instance stopped (without blocking this thread).
+        http.shutdown(std::chrono::milliseconds(app.http.shutdown_timeout_ms), [&] {
+            a.mail_sender.stop([&] {
+                a.heartbeat.stop();
+                ioc.stop();
+            });
+        });
     });
     std::vector<std::thread> threads;
     for (unsigned i = 1; i < app.http.io_threads; ++i) threads.emplace_back([&ioc] { ioc.run(); });

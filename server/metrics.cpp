@@ -65,6 +65,11 @@ std::string metrics::render() const {
         out += "samverkan_http_request_duration_seconds_count{route=\"" + label(route) + "\"} " +
                std::to_string(h.count) + "\n";
     }
+    out +=
+        "# HELP samverkan_http_requests_in_flight Requests read and not yet answered"
+        " (this scrape included: 1 when drained).\n";
+    out += "# TYPE samverkan_http_requests_in_flight gauge\n";
+    out += "samverkan_http_requests_in_flight " + std::to_string(in_flight_.load()) + "\n";
     for (auto const& g : gauges_) {
         out += "# HELP " + g.name + " " + g.help + "\n# TYPE " + g.name + " gauge\n";
         out += g.name + " " + number(g.read()) + "\n";

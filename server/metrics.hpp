@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -16,6 +17,12 @@ namespace samverkan::server {
 class metrics {
 public:
     void observe_request(std::string_view route, unsigned status, double seconds);
+
+    /// Requests read and not yet answered (the in-flight gauge; a scrape of /metrics counts
+    /// itself, so a drained server shows 1, which benchmarks wait for before a reset).
+    void request_started() { in_flight_.fetch_add(1, std::memory_order_relaxed); }
+
+    void request_finished() { in_flight_.fetch_sub(1, std::memory_order_relaxed); }
 
     /// A value read each time /metrics is scraped (e.g. DB connections in use).
     void add_gauge(std::string name, std::string help, std::function<double()> read);
@@ -38,6 +45,7 @@ private:
         std::function<double()> read;
     };
 
+    std::atomic<long long> in_flight_{0};
     mutable std::mutex mutex_;
     std::map<std::pair<std::string, unsigned>, unsigned long long> requests_;
     std::map<std::string, histogram> latency_;

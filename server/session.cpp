@@ -212,6 +212,14 @@ asio::awaitable<void> http_server::session(std::shared_ptr<connection> conn) {
         auto const started = clock::now();
         auto outcome = co_await read_request(*conn, buffer, limits_);
         if (!outcome.message && !outcome.refused) break;
+        stats_.request_started();
+
+        struct finished {
+            metrics& stats;
+
+            ~finished() { stats.request_finished(); }
+        } const counted{stats_};  // until the answer is written, whatever happens
+
         request req;
         req.request_id = next_request_id();
         req.route_pattern = "unmatched";

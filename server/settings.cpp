@@ -5,6 +5,7 @@
 #include <boost/program_options/value_semantic.hpp>
 
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -58,8 +59,14 @@ void settings::load(std::vector<std::string> const& args, char const* const* env
             }
         }
         po::store(from_env, values_);
+        std::string path;
         if (values_.count("config")) {
-            auto const path = values_["config"].as<std::string>();
+            path = values_["config"].as<std::string>();
+        } else if (!default_config_.empty() && !help_requested() &&
+                   std::filesystem::exists(default_config_)) {
+            path = default_config_;
+        }
+        if (!path.empty()) {
             std::ifstream file(path);
             if (!file) throw std::runtime_error("config: cannot read file '" + path + "'");
             po::store(po::parse_config_file(file, described_), values_);

@@ -21,6 +21,11 @@ public:
     /// Where parts add their options (`add_options()("name", po::value(&x), "help")`).
     po::options_description& options() { return described_; }
 
+    /// A config file read when neither --config nor SAMVERKAN_CONFIG names one and it
+    /// exists: the package's /etc/samverkan/samverkan.conf, so that `samverkan user add …`
+    /// on the server reads what the service reads. Before load().
+    void set_default_config(std::string path) { default_config_ = std::move(path); }
+
     /// Parses; throws std::runtime_error naming the setting when a value is bad.
     /// `args` are argv without the program name and the command words.
     void load(std::vector<std::string> const& args, char const* const* environment);
@@ -39,6 +44,7 @@ private:
     po::options_description described_;
     po::variables_map values_;
     std::vector<std::string> positional_;
+    std::string default_config_;
 };
 
 }  // namespace samverkan::server

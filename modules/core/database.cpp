@@ -7,6 +7,8 @@
 #include <soci/soci.h>
 
 #include <condition_variable>
+#include <optional>
+#include <poll.h>
 
 namespace samverkan::db {
 
@@ -18,6 +20,8 @@ struct database::pool {
     std::condition_variable freed;
     std::vector<std::unique_ptr<soci::session>> sessions;
     std::vector<bool> busy;
+    // The suspect epoch each session was last proven good at (touched only by its leaseholder).
+    std::vector<std::uint64_t> checked_epoch;
 };
 
 namespace {
@@ -31,6 +35,23 @@ PGconn* raw_connection(soci::session& sql) {
 bool connection_ok(soci::session& sql) {
     auto* conn = raw_connection(sql);
     return conn != nullptr && PQstatus(conn) == CONNECTION_OK;
+}
+
+// A session idle in the pool gets no bytes from the server unless the server is ending it
+// (a restart, pg_terminate_backend, an idle timeout: an error message, then EOF). So one
+// poll() with no wait tells a live idle connection from one PostgreSQL has closed, without a
+// round trip; libpq alone notices only when the next query fails.
+bool server_spoke(soci::session& sql) {
+    pollfd socket{PQsocket(raw_connection(sql)), POLLIN, 0};
+    return ::poll(&socket, 1, 0) != 0;
+}
+
+// One round trip: an empty query answers PGRES_EMPTY_QUERY on a live connection.
+bool ping(soci::session& sql) {
+    PGresult* result = PQexec(raw_connection(sql), "");
+    bool const alive = result != nullptr && PQresultStatus(result) == PGRES_EMPTY_QUERY;
+    PQclear(result);
+    return alive && connection_ok(sql);
 }
 
 api_error unavailable(std::string detail) {
@@ -59,6 +80,7 @@ database::database(std::string conninfo, std::size_t size, std::chrono::millisec
       workers_(size) {
     pool_->sessions.resize(size);
     pool_->busy.assign(size, false);
+    pool_->checked_epoch.assign(size, 0);
 }
 
 database::~database() {
@@ -89,23 +111,52 @@ void database::give_back(std::size_t position) {
     pool_->freed.notify_one();
 }
 
+void database::connection_lost() {
+    ++suspect_epoch_;
+}
+
+// Hands out a session that is connected as far as can be known: a new one is opened, one
+// the server has closed (or that failed before) is reconnected, and after a connection
+// error anywhere in the pool each session proves itself once with a ping.
 soci::session& database::open_session(std::size_t position) {
     // Opened lazily, so the server starts (and /readyz says 503) while PostgreSQL is down.
     auto& slot = pool_->sessions[position];
+    auto const epoch = suspect_epoch_.load();
     try {
         if (!slot) {
             slot = std::make_unique<soci::session>(*soci::factory_postgresql(), conninfo_);
-        } else if (!connection_ok(*slot)) {
-            slot->reconnect();
+        } else {
+            bool const suspect = pool_->checked_epoch[position] != epoch;
+            bool healthy = connection_ok(*slot);
+            if (healthy && (suspect || server_spoke(*slot))) healthy = ping(*slot);
+            if (!healthy) {
+                slot->reconnect();
+                ++reconnects_;
+            }
         }
     } catch (soci::soci_error const& e) {
         slot.reset();
+        connection_lost();  // the others are likely gone too: each proves itself when next used
         throw unavailable("database connection failed: " + describe(e));
     }
+    pool_->checked_epoch[position] = epoch;
     return *slot;
 }
 
-void database::with_session(std::function<void(soci::session&)> const& f) {
+soci::session& database::reopen_session(std::size_t position) {
+    connection_lost();
+    try {
+        pool_->sessions[position]->reconnect();
+        ++reconnects_;
+    } catch (soci::soci_error const& e) {
+        pool_->sessions[position].reset();
+        throw unavailable("database connection failed: " + describe(e));
+    }
+    pool_->checked_epoch[position] = suspect_epoch_.load();
+    return *pool_->sessions[position];
+}
+
+void database::with_lease(std::function<void(soci::session&)> const& f, bool transaction) {
     auto const position = lease();
 
     struct returner {
@@ -115,22 +166,41 @@ void database::with_session(std::function<void(soci::session&)> const& f) {
         ~returner() { self->give_back(position); }
     } const give_back_later{this, position};
 
-    auto& sql = open_session(position);
+    soci::session* sql = &open_session(position);
     try {
-        f(sql);
+        if (!transaction) {
+            f(*sql);
+            return;
+        }
+        std::optional<soci::transaction> tx;  // rolls back in its destructor unless committed
+        try {
+            tx.emplace(*sql);
+        } catch (soci::soci_error const&) {
+            // BEGIN failed on a dead connection: nothing has run yet, so the transaction is
+            // started again, once, on a fresh connection.
+            if (connection_ok(*sql)) throw;
+            sql = &reopen_session(position);
+            tx.emplace(*sql);
+        }
+        f(*sql);
+        tx->commit();
     } catch (soci::soci_error const& e) {
-        // A dead connection costs this request a 503; the next lease reconnects.
-        if (!connection_ok(sql)) throw unavailable("database connection lost: " + describe(e));
+        // A dead connection costs this request a 503; every session is checked before its
+        // next use, and this one is reconnected.
+        if (!connection_ok(*sql)) {
+            connection_lost();
+            throw unavailable("database connection lost: " + describe(e));
+        }
         throw database_error(e);  // what() without the statement and its bound values
     }
 }
 
+void database::with_session(std::function<void(soci::session&)> const& f) {
+    with_lease(f, false);
+}
+
 void database::in_transaction(std::function<void(soci::session&)> const& f) {
-    with_session([&f](soci::session& sql) {
-        soci::transaction tx(sql);  // rolls back in its destructor unless committed
-        f(sql);
-        tx.commit();
-    });
+    with_lease(f, true);
 }
 
 }  // namespace samverkan::db

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -22,8 +23,12 @@ namespace samverkan::db {
 
 /// A fixed pool of PostgreSQL sessions and a worker thread per session. Blocking SOCI work
 /// runs on the workers; coroutines `co_await run(...)` and never block an I/O thread.
-/// A lease that waits longer than the lease timeout, or a broken connection, is answered
-/// 503 (`unavailable`) and the broken session is reconnected for the next request.
+/// A lease that waits longer than the lease timeout is answered 503 (`unavailable`).
+/// Broken connections are replaced before a request uses them: on lease, a session whose
+/// socket the server has closed (a restart) is found by one poll() and reconnected; after a
+/// connection error anywhere, every session is pinged once before its next use; and a
+/// transaction whose BEGIN fails on a dead connection starts again on a fresh one. Only a
+/// connection lost while a request's statements run costs that request a 503.
 class database {
 public:
     database(std::string conninfo, std::size_t size,
@@ -62,6 +67,9 @@ public:
 
     [[nodiscard]] std::string const& conninfo() const { return conninfo_; }
 
+    /// Connections replaced since start, for /metrics.
+    [[nodiscard]] long long reconnects() const { return reconnects_.load(); }
+
 private:
     template <class R, class Lease>
     asio::awaitable<R> run_on_worker(Lease lease) {
@@ -79,6 +87,9 @@ private:
     std::size_t lease();
     void give_back(std::size_t position);
     soci::session& open_session(std::size_t position);
+    soci::session& reopen_session(std::size_t position);
+    void connection_lost();
+    void with_lease(std::function<void(soci::session&)> const& f, bool transaction);
 
     struct pool;
     std::string conninfo_;
@@ -86,6 +97,8 @@ private:
     std::chrono::milliseconds lease_timeout_;
     std::unique_ptr<pool> pool_;
     std::atomic<std::size_t> in_use_{0};
+    std::atomic<std::uint64_t> suspect_epoch_{0};  // raised by every connection error
+    std::atomic<long long> reconnects_{0};
     asio::thread_pool workers_;
 };
 

@@ -18,16 +18,23 @@ constexpr char const* insert_sql =
     " cast(:payload as jsonb), to_timestamp(:not_before))";
 
 // The payload names its event as "event_id" or as an "event" object with an "id"; the
-// sender reads the event's current row so that a mail never shows stale details.
+// sender reads the event's current row so that a mail never shows stale details. A lease
+// ends when its time runs out or when its owner's heartbeat has gone stale (a dead
+// instance: NULL owners, leased without one, wait for the time — spelt out, as NULL NOT IN
+// an empty set is true).
 constexpr char const* claim_sql =
-    "with due as ("
+    "with live as ("
+    "  select id from instances"
+    "   where stopped_at is null and heartbeat_at > now() - make_interval(secs => :stale)),"
+    " due as ("
     "  select id from outbox"
     "   where status = 'pending' and next_attempt_at <= now()"
-    "     and (lease_until is null or lease_until < now())"
+    "     and (lease_until is null or lease_until < now()"
+    "          or (lease_owner is not null and lease_owner not in (select id from live)))"
     "   order by next_attempt_at, id limit :limit for update skip locked),"
     " claimed as ("
     "  update outbox o set lease_until = now() + make_interval(secs => :lease),"
-    "         attempts = o.attempts + 1"
+    "         lease_owner = nullif(:owner, 0), attempts = o.attempts + 1"
     "    from due where o.id = due.id"
     "  returning o.id, o.idempotency_key, o.template, o.language, o.recipient_email,"
     "         coalesce(o.recipient_name, '') as recipient_name, o.payload::text as payload,"
@@ -72,7 +79,8 @@ constexpr char const* mark_failed_sql =
     " payload = " SAMVERKAN_SCRUBBED_PAYLOAD " where id = :id and status = 'pending'";
 
 constexpr char const* release_sql =
-    "update outbox set lease_until = null, attempts = greatest(attempts - 1, 0)"
+    "update outbox set lease_until = null, lease_owner = null,"
+    " attempts = greatest(attempts - 1, 0)"
     " where id = any(cast(:ids as bigint[])) and status = 'pending'";
 
 constexpr char const* list_sql =
@@ -149,10 +157,13 @@ bool insert(soci::session& sql, outbox_message const& m) {
     return id_ind != soci::i_null;
 }
 
-std::vector<outbox_row> claim(soci::session& sql, int limit, int lease_seconds) {
+std::vector<outbox_row> claim(soci::session& sql, int limit, int lease_seconds,
+                              lease_owner const& owner) {
     std::vector<outbox_row> out;
     soci::rowset<soci::row> rows =
-        (sql.prepare << claim_sql, soci::use(limit, "limit"), soci::use(lease_seconds, "lease"));
+        (sql.prepare << claim_sql, soci::use(owner.stale_seconds, "stale"),
+         soci::use(limit, "limit"), soci::use(lease_seconds, "lease"),
+         soci::use(owner.instance, "owner"));
     for (auto const& r : rows) out.push_back(row_from(r));
     return out;
 }

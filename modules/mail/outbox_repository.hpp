@@ -17,10 +17,19 @@ namespace samverkan::mail::repository {
 /// Inserts one message; false when its idempotency key exists already.
 bool insert(soci::session& sql, outbox_message const& m);
 
-/// Claims up to `limit` due, unleased pending rows for `lease_seconds` (FOR UPDATE SKIP
-/// LOCKED, so concurrent senders never claim the same row) and returns them with the
-/// details of the event each refers to.
-[[nodiscard]] std::vector<outbox_row> claim(soci::session& sql, int limit, int lease_seconds);
+/// Who claims: an `instances.id` (0: none) and how old a heartbeat may be before its
+/// instance's leases are free.
+struct lease_owner {
+    long long instance = 0;
+    double stale_seconds = 5;
+};
+
+/// Claims up to `limit` due pending rows for `lease_seconds` (FOR UPDATE SKIP LOCKED, so
+/// concurrent senders never claim the same row) and returns them with the details of the
+/// event each refers to. A row is due when unleased, when its lease ran out, or when the
+/// instance holding it has a stale heartbeat (it died: its mail goes out within seconds).
+[[nodiscard]] std::vector<outbox_row> claim(soci::session& sql, int limit, int lease_seconds,
+                                            lease_owner const& owner);
 
 /// The details of one event; nullopt when there is no such event.
 [[nodiscard]] std::optional<event_details> find_event(soci::session& sql, long long id);

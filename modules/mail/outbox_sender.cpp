@@ -1,6 +1,7 @@
 #include "modules/mail/outbox_sender.hpp"
 
 #include "modules/core/database.hpp"
+#include "modules/core/instance_heartbeat.hpp"
 #include "modules/core/time.hpp"
 #include "modules/mail/mail_settings.hpp"
 #include "modules/mail/message_composer.hpp"
@@ -204,8 +205,11 @@ asio::awaitable<void> outbox_sender::periodic_loop(std::shared_ptr<periodic> p) 
 asio::awaitable<bool> outbox_sender::run_batch(worker& w) {
     int const limit = static_cast<int>(settings_.batch_size);
     int const lease = static_cast<int>(settings_.lease_seconds);
-    auto const rows = co_await db_.transact(
-        [limit, lease](soci::session& sql) { return repository::claim(sql, limit, lease); });
+    repository::lease_owner owner;
+    if (self_ != nullptr) owner = {self_->id(), self_->timeout_seconds()};
+    auto const rows = co_await db_.transact([limit, lease, &owner](soci::session& sql) {
+        return repository::claim(sql, limit, lease, owner);
+    });
     if (rows.empty()) co_return false;
     auto const deadline = batch_clock::now() + std::chrono::seconds(lease) / 2;
     w.open = true;

@@ -17,7 +17,8 @@
 
 namespace samverkan::db {
 class database;
-}
+class instance_heartbeat;
+}  // namespace samverkan::db
 
 namespace samverkan::server {
 class logger;
@@ -32,9 +33,10 @@ class template_library;
 /// due rows (FOR UPDATE SKIP LOCKED + lease), sending it over its own reused SMTP
 /// connection on the sender's thread pool (libcurl blocks; never an I/O thread), and then
 /// marking each row sent, retried with exponential back-off, or failed, in one transaction.
-/// A crash leaves the batch leased until the lease runs out, when any instance sends it
-/// again: at-least-once, with a stable Message-ID per row. Also runs periodic jobs (the
-/// reminders) with the same start and stop.
+/// A crash leaves the batch leased until the dead instance's heartbeat goes stale (seconds;
+/// see lease_as) or the lease runs out, when any instance sends it again: at-least-once,
+/// with a stable Message-ID per row. Also runs periodic jobs (the reminders) with the same
+/// start and stop.
 class outbox_sender {
 public:
     outbox_sender(db::database& db, mail_settings const& settings, std::string base_url,
@@ -47,6 +49,11 @@ public:
     /// block). Add jobs before start().
     void add_periodic(std::string name, std::chrono::milliseconds interval,
                       std::function<asio::awaitable<void>()> job);
+
+    /// Claims as this instance (its heartbeat started): when it dies, other instances take
+    /// its batches over as soon as its heartbeat is stale. Without it the sender claims
+    /// anonymously and only the lease time frees a dead sender's batch. Before start().
+    void lease_as(db::instance_heartbeat const& self) { self_ = &self; }
 
     /// Starts the loops on `ioc`.
     void start(asio::io_context& ioc);
@@ -75,6 +82,7 @@ private:
     void loop_finished();
 
     db::database& db_;
+    db::instance_heartbeat const* self_ = nullptr;
     mail_settings const& settings_;
     std::string base_url_;
     template_library const& templates_;

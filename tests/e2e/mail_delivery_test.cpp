@@ -72,6 +72,30 @@ long long metric(server_process const& server, std::string const& name) {
     return metric_value(client, name);
 }
 
+// The default 120 s lease: only the heartbeat can free a dead instance's batches quickly.
+server_process::options default_lease_options(smtp_sink const& sink) {
+    return server_process::options{{"--smtp-url", sink.url(), "--mail-poll-ms", "50"}};
+}
+
+// Outbox rows claimed and not recorded by the instance with process id `pid`.
+std::set<long long> leased_by(test_database& t, pid_t pid) {
+    std::set<long long> ids;
+    t.db().with_session([&](soci::session& sql) {
+        int const process = static_cast<int>(pid);
+        soci::rowset<long long> rows =
+            (sql.prepare << "select o.id from outbox o join instances i on i.id = o.lease_owner"
+                            " where o.status = 'pending' and o.lease_until > now()"
+                            " and i.pid = :pid",
+             soci::use(process, "pid"));
+        for (auto id : rows) ids.insert(id);
+    });
+    return ids;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 bool wait_all_sent(test_database& t, long long n, std::chrono::seconds timeout) {
     auto const end = std::chrono::steady_clock::now() + timeout;
     while (t.scalar("select count(*) from outbox where status = 'sent'") < n) {
@@ -163,6 +187,80 @@ BOOST_AUTO_TEST_CASE(sigterm_lets_the_sender_record_what_it_sent) {
                         " 'pending'") == 0);
     BOOST_TEST(t.scalar("select count(*) from outbox where status = 'sent'") ==
                static_cast<long long>(sink.count()));
+}
+
+// Issue 11: with the default 120 s lease the dead process's batches used to wait out the
+// lease; its heartbeat going stale frees them within seconds.
+BOOST_AUTO_TEST_CASE(sigkill_with_the_default_lease_delivers_everything_within_seconds) {
+    constexpr int total = 500;
+    test_database t;
+    smtp_sink sink;
+    queue_campaign(t, total);
+    std::set<long long> in_flight;
+    {
+        server_process server{t.url(), default_lease_options(sink)};
+        BOOST_REQUIRE(sink.wait_for(total / 5, 60s));
+        server.send_signal(SIGKILL);
+        BOOST_TEST(server.wait_exit(10s) == 128 + SIGKILL);
+        in_flight = leased_by(t, server.pid());  // claimed, unrecorded: may come twice
+    }
+    auto const restarted_at = std::chrono::steady_clock::now();
+    server_process restarted{t.url(), default_lease_options(sink)};
+    // 60 s: a transport bound well below the 120 s lease, not a timing claim.
+    BOOST_REQUIRE(wait_all_sent(t, total, 60s));
+    BOOST_REQUIRE(sink.wait_for(total, 10s));
+    auto const took = seconds_since(restarted_at);
+    auto const ids = received_ids(sink);
+    BOOST_TEST(ids.size() == static_cast<std::size_t>(total));  // every message arrived
+    int duplicates = 0;
+    for (auto const& [id, times] : ids) {
+        if (times == 1) continue;
+        duplicates += times - 1;
+        BOOST_TEST(in_flight.contains(outbox_id(id)), id << " came twice but was not in flight");
+    }
+    BOOST_TEST(in_flight.size() <= 2u * 50u);  // one batch per sender connection at most
+    BOOST_TEST_MESSAGE("kill -9 with " << in_flight.size() << " claimed: the last of " << total
+                                       << " messages arrived " << took << " s after the restart; "
+                                       << duplicates
+                                       << " duplicates, all from the batch in flight");
+}
+
+BOOST_AUTO_TEST_CASE(a_surviving_instance_sends_what_a_killed_one_had_claimed) {
+    constexpr int total = 800;
+    test_database t;
+    smtp_sink sink;
+    queue_campaign(t, total);
+    server_process survivor{t.url(), default_lease_options(sink)};
+    std::set<long long> orphaned;
+    std::chrono::steady_clock::time_point killed_at;
+    {
+        server_process victim{t.url(), default_lease_options(sink)};
+        BOOST_REQUIRE(sink.wait_for(total / 5, 60s));
+        victim.send_signal(SIGKILL);
+        killed_at = std::chrono::steady_clock::now();
+        BOOST_TEST(victim.wait_exit(10s) == 128 + SIGKILL);
+        orphaned = leased_by(t, victim.pid());
+    }
+    BOOST_TEST_REQUIRE(!orphaned.empty());  // it died holding batches
+    auto const pending_orphans = [&] {
+        long long n = 0;
+        for (auto id : orphaned)
+            n += t.scalar("select count(*) from outbox where status = 'pending' and id = " +
+                          std::to_string(id));
+        return n;
+    };
+    // 60 s: a transport bound well below the 120 s lease.
+    auto const deadline = killed_at + 60s;
+    while (pending_orphans() > 0 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(100ms);
+    auto const orphans_done = seconds_since(killed_at);
+    BOOST_TEST(pending_orphans() == 0);
+    BOOST_REQUIRE(wait_all_sent(t, total, 60s));
+    BOOST_REQUIRE(sink.wait_for(total, 10s));
+    BOOST_TEST(received_ids(sink).size() == static_cast<std::size_t>(total));
+    BOOST_TEST_MESSAGE("the survivor sent the " << orphaned.size()
+                                                << " messages the killed instance had claimed "
+                                                << orphans_done << " s after its death");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

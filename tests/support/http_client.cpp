@@ -36,6 +36,7 @@ boost::json::value http_result::json() const {
 
 struct http_client::impl {
     unsigned short port;
+    std::string source_address;
     asio::io_context ioc;
     asio::ip::tcp::socket socket{ioc};
     beast::flat_buffer buffer;
@@ -45,6 +46,11 @@ struct http_client::impl {
 
     void connect() {
         socket = asio::ip::tcp::socket{ioc};
+        if (!source_address.empty()) {
+            // Another loopback address as this client's own, to stand for another client.
+            socket.open(asio::ip::tcp::v4());
+            socket.bind({asio::ip::make_address(source_address), 0});
+        }
         socket.connect({asio::ip::make_address("127.0.0.1"), port});
         buffer.clear();
         connected = true;
@@ -70,8 +76,10 @@ struct http_client::impl {
     }
 };
 
-http_client::http_client(unsigned short port) : impl_(std::make_unique<impl>()) {
+http_client::http_client(unsigned short port, std::string source_address)
+    : impl_(std::make_unique<impl>()) {
     impl_->port = port;
+    impl_->source_address = std::move(source_address);
 }
 
 http_client::~http_client() = default;

@@ -26,7 +26,9 @@ struct http_result {
 /// jar, for tests. Reconnects when the server closed the connection.
 class http_client {
 public:
-    explicit http_client(unsigned short port);
+    /// `source_address` (e.g. "127.0.0.2"): the loopback address to connect from, so that
+    /// tests can stand for several clients; empty for the kernel's choice.
+    explicit http_client(unsigned short port, std::string source_address = {});
     ~http_client();
     http_client(http_client&&) noexcept;
 
