@@ -51,6 +51,10 @@ create index events_counted_start on events (starts_at) where status <> 'cancell
 create index attendees_checked_in_organisation on attendees (organisation_id, event_id)
     where attended and status = 'confirmed';
 
+-- The no-show rule's candidates (samverkan_no_show: confirmed, not checked in), per event.
+create index attendees_not_checked_in on attendees (event_id)
+    where status = 'confirmed' and attended is not true;
+
 -- The reach: whether an organisation was invited to one of the period's events.
 create index invitations_organisation_event on invitations (organisation_id, event_id)
     where organisation_id is not null;

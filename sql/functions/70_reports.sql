@@ -196,7 +196,7 @@ with bounds as (
 ),
 -- "Only events that are not cancelled count", matched by their start in the period.
 counted as (
-    select e.id, e.title, e.kind, e.starts_at, e.ends_at, e.capacity, e.priority_areas,
+    select e.id, e.title, e.kind, e.starts_at, e.capacity, e.priority_areas,
            extract(year from e.starts_at at time zone 'Europe/Stockholm')::int as year
       from events e, bounds b
      where samverkan_report_counted(e.status) and e.starts_at >= b.lo and e.starts_at < b.hi
@@ -221,6 +221,16 @@ event_organisations as (
     select f.event_id, f.organisation_id, f.attended, f.last_checked_in, c.starts_at, c.year
       from samverkan_report_event_organisations_of((select ids from unfolded_events)) f
       join counted c on c.id = f.event_id
+),
+-- "no_show = confirmed, not checked in, event ended": the one rule, samverkan_no_show
+-- (sql/functions/42_door.sql), asked of the attendee rows themselves rather than kept in a
+-- summary, so a no-show counts the moment its event ends; the partial index of 0010 holds
+-- exactly the candidates.
+no_shows as (
+    select a.event_id, count(*) as no_show
+      from counted c join events e on e.id = c.id join attendees a on a.event_id = c.id
+     where samverkan_no_show(a, e)
+     group by a.event_id
 ),
 per_event as (
     select event_id, sum(confirmed) as confirmed, sum(attended) as attended,
@@ -295,11 +305,11 @@ select json_build_object(
                    'id', c.id, 'title', c.title, 'kind', c.kind,
                    'starts_at', samverkan_rfc3339(c.starts_at), 'capacity', c.capacity,
                    'confirmed', coalesce(pe.confirmed, 0), 'attended', coalesce(pe.attended, 0),
-                   'no_show', case when c.ends_at <= now()
-                                   then coalesce(pe.confirmed - pe.attended, 0) else 0 end,
+                   'no_show', coalesce(ns.no_show, 0),
                    'walk_ins', coalesce(pe.walk_ins, 0), 'priority_areas', c.priority_areas)
                    order by c.starts_at, c.id)
-          from counted c left join per_event pe on pe.event_id = c.id), '[]'),
+          from counted c left join per_event pe on pe.event_id = c.id
+          left join no_shows ns on ns.event_id = c.id), '[]'),
     'organisations', coalesce((
         select json_agg(json_build_object(
                    'id', o.organisation_id, 'name', o.name, 'area', o.area,
