@@ -159,7 +159,7 @@ constexpr char const* demo_address = "demo-data";
 
 struct tally {
     int organisations = 0, events = 0, invitations = 0, registrations = 0, attendees = 0;
-    int cancelled = 0, checked_in = 0, no_shows = 0;
+    int cancelled = 0, checked_in = 0, no_shows = 0, walk_ins = 0, over_capacity = 0;
 };
 
 // The system as staff: events, the door and the register (user 0 is "the system").
@@ -174,11 +174,13 @@ struct seeding {
     organisations::actor organisations_actor{0, demo_address};
     invitations::actor invitations_actor{0, demo_address};
     dice rng;
+    dice door;  // the walk-ins' own, so that they leave the registrations' draws as they were
     std::vector<long long> organisation_ids;
     int people = 0;
     tally made;
 
-    registrations::attendee_input person(std::string affiliation) {
+    /// An invented person; a walk-in (`at_the_door`) gives neither e-mail nor needs.
+    registrations::attendee_input person(std::string affiliation, bool at_the_door = false) {
         auto const n = people++;
         std::string const first = first_names[static_cast<std::size_t>(n) % first_names.size()];
         std::string const last =
@@ -187,7 +189,10 @@ struct seeding {
         out.name = first + " " + last + " (påhittad)";
         out.email = "deltagare" + std::to_string(n) + "@demo.samverkan.invalid";
         out.affiliation = std::move(affiliation);
-        if (rng.next(6) == 0) out.dietary = {"vegetarian"};
+        if (at_the_door)
+            out.email.clear();
+        else if (rng.next(6) == 0)
+            out.dietary = {"vegetarian"};
         return out;
     }
 };
@@ -274,6 +279,30 @@ asio::awaitable<void> check_in(seeding& s, long long event_id) {
     }
 }
 
+/// Some came without registering, recorded at the door through the walk-ins service: one
+/// to three groups, mostly people of an organisation taking part by then, now and then a
+/// municipal employee who heard of it that day; at the full meeting they are beyond the
+/// capacity.
+asio::awaitable<void> walk_ins(seeding& s, long long event_id, planned_event const& p) {
+    std::vector<long long> taking_part;
+    for (std::size_t i = 0; i < register_entries.size(); ++i)
+        if (register_entries[i].from <= p.year_index) taking_part.push_back(s.organisation_ids[i]);
+    for (auto groups = 1 + s.door.next(3); groups > 0; --groups) {
+        registrations::walk_in_input in;
+        bool const staff_member = s.door.next(4) == 0;
+        if (!staff_member) in.organisation_id = taking_part[s.door.next(taking_part.size())];
+        for (auto n = staff_member ? 1 : 1 + s.door.next(2); n > 0; --n)
+            in.attendees.push_back(
+                s.person(staff_member ? "municipal_staff" : "civil_society", true));
+        auto const receipt =
+            co_await s.a.staff_registrations.add_walk_ins(event_id, std::move(in), s.staff);
+        for (auto const& a : receipt.attendees) {
+            ++s.made.walk_ins;
+            if (a.over_capacity) ++s.made.over_capacity;
+        }
+    }
+}
+
 /// A past meeting is made as it was: announced and registered for while ahead, then
 /// moved to its date (the staff edit), then checked in at the door.
 asio::awaitable<void> add_event(seeding& s, planned_event p) {
@@ -302,6 +331,7 @@ asio::awaitable<void> add_event(seeding& s, planned_event p) {
     std::string const language = "sv";
     (void)co_await s.a.events.update(created.id, to_its_date, who, language);
     co_await check_in(s, created.id);
+    co_await walk_ins(s, created.id, p);
 }
 
 asio::awaitable<tally> seed(application& a) {
@@ -346,7 +376,8 @@ int load_demo_data(app_settings app, server::logger& log, std::ostream& out, std
         << made.invitations << " invitations, " << made.registrations << " registrations with "
         << made.attendees << " attendees (names marked \"påhittad\"), " << made.cancelled
         << " cancelled by an organiser, " << made.checked_in << " checked in, " << made.no_shows
-        << " no-shows\n";
+        << " no-shows, " << made.walk_ins << " walk-ins (" << made.over_capacity
+        << " beyond the capacity)\n";
     return 0;
 }
 

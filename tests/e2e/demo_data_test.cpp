@@ -8,6 +8,7 @@
 #include <boost/json.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <sys/wait.h>
 
 using namespace samverkan;
@@ -73,6 +74,13 @@ BOOST_AUTO_TEST_CASE(demo_data_fills_an_empty_database_with_a_living_system_once
     BOOST_TEST(count("select count(*) from attendees a join events e on e.id = a.event_id"
                      " where a.status = 'confirmed' and a.attended is not true"
                      " and e.ends_at < now()") > 10);  // no-shows
+    // Walk-ins, through the walk-ins service: registrations without a contact, checked in,
+    // some beyond the capacity of the full meeting; they are never no-shows.
+    BOOST_TEST(count("select count(*) from attendees where walk_in and attended") >= 10);
+    BOOST_TEST(count("select count(*) from attendees where walk_in and not attended") == 0);
+    BOOST_TEST(
+        count("select count(*) from registrations where walk_in and contact_email is null") >= 10);
+    BOOST_TEST(count("select count(*) from attendees where over_capacity") >= 1);
     BOOST_TEST(count("select count(*) from attendees where status = 'waitlisted'") > 0);
     BOOST_TEST(count("select count(*) from attendees where status = 'cancelled'") > 0);
     BOOST_TEST(count("select count(*) from invitations") > 50);
@@ -84,6 +92,25 @@ BOOST_AUTO_TEST_CASE(demo_data_fills_an_empty_database_with_a_living_system_once
     BOOST_TEST(again.status == 1);
     BOOST_TEST(contains(again.output, "holds organisations or events already"));
     BOOST_TEST(count("select count(*) from organisations") == 24);
+}
+
+BOOST_AUTO_TEST_CASE(one_event_of_its_own_is_enough_to_refuse_and_change_nothing) {
+    test::test_database database;
+    BOOST_REQUIRE_EQUAL(std::system((test::server_process::binary() + " migrate --database-url '" +
+                                     database.url() + "' >/dev/null 2>&1")
+                                        .c_str()),
+                        0);
+    database.execute(
+        "insert into events (kind, title, starts_at, ends_at, capacity, status) values"
+        " ('other', 'Egen träff', now() + interval '1 day', now() + interval '2 days', 5,"
+        " 'draft')");
+    auto const refused = run_demo_data(database.url());
+    BOOST_TEST(refused.status == 1);
+    BOOST_TEST(contains(refused.output,
+                        "demo data goes only into an empty database (nothing was"
+                        " changed)"));
+    BOOST_TEST(database.scalar("select count(*) from organisations") == 0);
+    BOOST_TEST(database.scalar("select count(*) from events") == 1);
 }
 
 BOOST_AUTO_TEST_CASE(served_the_demo_shows_the_year_wheel_and_years_of_figures) {
@@ -108,6 +135,13 @@ BOOST_AUTO_TEST_CASE(served_the_demo_shows_the_year_wheel_and_years_of_figures) 
     BOOST_TEST(report.at("totals").at("organisations").as_int64() >= 15);
     BOOST_TEST(report.at("totals").at("returning_organisations").as_int64() == 0);
     BOOST_TEST(report.at("reach").at("invited").as_int64() > 0);
+    long long walk_ins = 0, no_shows = 0;
+    for (auto const& e : report.at("events").as_array()) {
+        walk_ins += e.at("walk_ins").as_int64();
+        no_shows += e.at("no_show").as_int64();
+    }
+    BOOST_TEST(walk_ins >= 10);
+    BOOST_TEST(no_shows >= 10);
     auto const page = c.get("/staff/reports?from=" + year(-2) + "-01-01&to=" + year(-1) + "-12-31");
     BOOST_TEST(page.status == 200u);
     BOOST_TEST(contains(page.body, "<th scope=\"row\">" + year(-2) + "</th>"));
