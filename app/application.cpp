@@ -24,6 +24,7 @@ application::application(app_settings const& app, server::logger& log)
       mail{db, mail_templates, app.http.base_url},
       organisations{db},
       invitations{db, app.http.base_url},
+      reports{db},
       mail_sender{db, app.mail, app.http.base_url, mail_templates, log} {
     events.set_seat_hooks(seats);
     mail_sender.lease_as(heartbeat);

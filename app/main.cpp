@@ -3,6 +3,7 @@
 #include "app/app_settings.hpp"
 #include "app/application.hpp"
 #include "app/background_jobs.hpp"
+#include "app/demo_data.hpp"
 #include "app/route_table.hpp"
 #include "modules/auth/user_cli.hpp"
 #include "modules/mail/smtp_transport.hpp"
@@ -35,7 +36,8 @@ constexpr char const* usage =
     "  serve    run the HTTP server (the default); applies pending migrations first\n"
     "  migrate  apply pending database migrations and exit\n"
     "  routes   print the route table (method, path, who may call it) as JSON lines\n"
-    "  import-organisations FILE.csv  import the organisation register from a CSV file\n";
+    "  import-organisations FILE.csv  import the organisation register from a CSV file\n"
+    "  demo-data  fill an empty database with demo organisations, events and invented people\n";
 
 // The origins whose pages may post forms here: base-url's, or, when it was left to default,
 // the address actually bound (the port may have been 0) and its localhost name.
@@ -131,6 +133,7 @@ int run_command(std::string const& command, std::vector<std::string>& args, serv
     if (command == "migrate") return migrate(app, log);
     if (command == "routes") return serve(app, log, true);
     if (command == "import-organisations") return import_organisations(app, s);
+    if (command == "demo-data") return load_demo_data(app, log, std::cout, std::cerr);
     if (user_cmd) {
         db::database db{app.db.url, 1};
         return auth::run_user_command(*user_cmd, db, app.auth.finish(app.http.https()), std::cin,

@@ -16,6 +16,7 @@
 #include "modules/registrations/registration_pages.hpp"
 #include "modules/registrations/registration_routes.hpp"
 #include "modules/registrations/registration_staff_pages.hpp"
+#include "modules/reports/report_routes.hpp"
 #include "server/operations.hpp"
 #include "server/router.hpp"
 #include "server/run_blocking.hpp"
@@ -34,6 +35,7 @@ namespace {
 // Links on the staff start page to the modules' staff pages (auth adds its own).
 std::vector<auth::staff_link> staff_links() {
     return {{"/staff/events", "Träffar och anmälningar", auth::role::steering},
+            {"/staff/reports", "Uppföljning: deltagande och rapporter", auth::role::steering},
             {"/staff/organisations", "Organisationer", auth::role::organiser},
             {"/admin/outbox", "E-postkö", auth::role::admin}};
 }
@@ -76,6 +78,7 @@ void wire_routes(server::router& routes, application& a, app_settings const& app
     organisations::register_organisation_pages(routes, a.organisations, a.auth, a.pages);
     invitations::register_invitation_routes(routes, a.invitations, a.organisations, a.mail, a.auth,
                                             a.pages);
+    reports::register_report_routes(routes, a.reports, a.auth, a.pages);
 }
 
 void print_routes(server::router const& routes) {
