@@ -68,7 +68,8 @@ void wire_routes(server::router& routes, application& a, app_settings const& app
     events::register_event_staff_pages(routes, a.events, a.auth, a.pages);
     registrations::register_public_registration_routes(routes, a.registrations);
     registrations::register_self_service_routes(routes, a.self_service, a.events);
-    registrations::register_staff_registration_routes(routes, a.staff_registrations, a.auth);
+    registrations::register_staff_registration_routes(routes, a.staff_registrations, a.auth,
+                                                      a.pages);
     registrations::register_registration_pages(routes, a.registrations, a.self_service, a.events,
                                                a.pages);
     registrations::register_registration_staff_pages(routes, a.staff_registrations, a.events,

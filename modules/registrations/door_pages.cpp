@@ -13,6 +13,7 @@
 #include "modules/events/event_service.hpp"
 #include "modules/events/event_view.hpp"
 #include "modules/registrations/registration_input.hpp"
+#include "modules/registrations/registration_labels.hpp"
 #include "modules/registrations/staff_registration_service.hpp"
 #include "server/response.hpp"
 #include "server/router.hpp"
@@ -81,7 +82,7 @@ boost::json::array entries(core::wording const& w, check_in_list const& list,
 boost::json::array affiliation_counts(core::wording const& w, check_in_list const& list) {
     boost::json::array out;
     for (auto const& [code, n] : list.arrived_by_affiliation)
-        out.push_back(boost::json::object{{"label", w("door.affiliation." + code)}, {"count", n}});
+        out.push_back(boost::json::object{{"label", affiliation_label(w, code)}, {"count", n}});
     return out;
 }
 

@@ -19,6 +19,10 @@ namespace samverkan::events {
 class event_service;
 }
 
+namespace samverkan::core {
+class page_renderer;
+}
+
 namespace samverkan::registrations {
 
 class public_registration_service;
@@ -35,9 +39,10 @@ void register_public_registration_routes(server::router& routes,
 void register_self_service_routes(server::router& routes, self_service& service,
                                   events::event_service& events);
 
-/// Lists with search, CSV, catering, check-in, attendance, cancelling a registration.
+/// Lists with search, CSV (its words from `pages`' catalogue, in Swedish), catering,
+/// check-in, attendance, walk-ins, cancelling a registration.
 void register_staff_registration_routes(server::router& routes, staff_registration_service& service,
-                                        auth::auth_service& auth);
+                                        auth::auth_service& auth, core::page_renderer const& pages);
 
 /// API.md's 201 body: id, event_id, status, attendees, manage_url.
 [[nodiscard]] boost::json::object receipt_json(registration_receipt const& r,

@@ -11,6 +11,7 @@
 #include "modules/events/event_service.hpp"
 #include "modules/events/event_view.hpp"
 #include "modules/registrations/door_pages.hpp"
+#include "modules/registrations/registration_labels.hpp"
 #include "modules/registrations/staff_registration_service.hpp"
 #include "server/response.hpp"
 #include "server/router.hpp"
@@ -33,38 +34,21 @@ struct deps {
     core::page_renderer const& pages;
 };
 
-std::string_view dietary_label(std::string_view code) {
-    return code == "vegetarian"     ? "vegetarisk"
-           : code == "vegan"        ? "vegansk"
-           : code == "gluten_free"  ? "glutenfri"
-           : code == "lactose_free" ? "laktosfri"
-           : code == "nut_allergy"  ? "nötallergi"
-                                    : code;
-}
-
-std::string_view affiliation_label(std::string_view code) {
-    return code == "civil_society"      ? "Idéburen"
-           : code == "municipal_staff"  ? "Tjänsteperson"
-           : code == "elected_official" ? "Förtroendevald"
-                                        : "Annat";
-}
-
 // Needs (diet, accessibility) only for organisers and admins: they can reveal health or
 // religion, and steering has no need to know them.
-boost::json::object attendee_row(registration const& r, attendee const& a, bool with_needs) {
+boost::json::object attendee_row(core::wording const& w, registration const& r, attendee const& a,
+                                 bool with_needs) {
     boost::json::object row{{"id", a.id},
                             {"registration_id", r.id},
                             {"name", a.name},
                             {"organisation", r.organisation_name},
                             {"contact", r.contact_name + " <" + r.contact_email + ">"},
-                            {"affiliation", affiliation_label(a.affiliation)},
+                            {"affiliation", affiliation_label(w, a.affiliation)},
                             {"position", a.waitlist_position},
                             {"registered", core::format_date(core::from_epoch(r.created_at), "sv")},
-                            {"attended", a.attended ? (*a.attended ? "Ja" : "Nej") : ""}};
+                            {"attended", attended_label(w, a.attended)}};
     if (with_needs) {
-        std::string needs;
-        for (auto const& d : a.dietary)
-            needs.append(needs.empty() ? "" : ", ").append(dietary_label(d));
+        auto needs = dietary_labels(w, a.dietary);
         if (!a.dietary_other.empty())
             needs.append(needs.empty() ? "" : ", ").append(a.dietary_other);
         row["dietary"] = needs;
@@ -73,15 +57,16 @@ boost::json::object attendee_row(registration const& r, attendee const& a, bool 
     return row;
 }
 
-void add_lists(boost::json::object& data, std::vector<registration> const& items, bool with_needs) {
+void add_lists(core::wording const& w, boost::json::object& data,
+               std::vector<registration> const& items, bool with_needs) {
     boost::json::array confirmed, waiting, cancelled;
     std::vector<std::pair<int, boost::json::object>> queue;
     for (auto const& r : items)
         for (auto const& a : r.attendees) {
-            if (a.status == "confirmed") confirmed.push_back(attendee_row(r, a, with_needs));
-            if (a.status == "cancelled") cancelled.push_back(attendee_row(r, a, with_needs));
+            if (a.status == "confirmed") confirmed.push_back(attendee_row(w, r, a, with_needs));
+            if (a.status == "cancelled") cancelled.push_back(attendee_row(w, r, a, with_needs));
             if (a.status == "waitlisted")
-                queue.emplace_back(a.waitlist_position, attendee_row(r, a, with_needs));
+                queue.emplace_back(a.waitlist_position, attendee_row(w, r, a, with_needs));
         }
     std::sort(queue.begin(), queue.end(),
               [](auto const& x, auto const& y) { return x.first < y.first; });
@@ -94,10 +79,10 @@ void add_lists(boost::json::object& data, std::vector<registration> const& items
     data["cancelled_attendees"] = std::move(cancelled);
 }
 
-boost::json::object catering_data(catering_summary const& c) {
+boost::json::object catering_data(core::wording const& w, catering_summary const& c) {
     boost::json::array rows;
     for (auto const& [code, count] : c.dietary)
-        rows.push_back(boost::json::object{{"label", dietary_label(code)}, {"count", count}});
+        rows.push_back(boost::json::object{{"label", w("form.dietary." + code)}, {"count", count}});
     boost::json::array other;
     for (auto const& text : c.other_needs) other.push_back(boost::json::string(text));
     return boost::json::object{{"attendees", c.attendees},
@@ -114,10 +99,11 @@ handler_result event_page(deps d, server::request& req) {
     std::string const action = "registrations.view";
     auto items = co_await d.service.list_for_event(id, search, who, action);
     bool const with_needs = auth::current_user(req).role >= auth::role::organiser;
+    auto const w = d.pages.words(core::language::sv);
     auto data = auth::staff_page_data(req, e.title);
     data["show_needs"] = with_needs;
-    if (with_needs) data["catering"] = catering_data(co_await d.service.catering(id, who));
-    data["event"] = events::event_view(e, d.pages.words(core::language::sv));
+    if (with_needs) data["catering"] = catering_data(w, co_await d.service.catering(id, who));
+    data["event"] = events::event_view(e, w);
     data["status_label"] = e.status == "draft"       ? "Utkast"
                            : e.status == "cancelled" ? "Inställd"
                                                      : "Publicerad";
@@ -127,7 +113,7 @@ handler_result event_page(deps d, server::request& req) {
     data["has_search"] = !search.empty();
     data["confirmed_count"] = e.confirmed_count;
     data["waiting_count"] = e.waitlisted_count;
-    add_lists(data, items, with_needs);
+    add_lists(w, data, items, with_needs);
     auto res = server::html_response(200, d.pages.render_page("staff_event", data));
     res.set(http::field::cache_control, "no-store");
     co_return res;

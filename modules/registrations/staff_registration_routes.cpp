@@ -3,6 +3,7 @@
 // steering gets the lists without them and no catering summary.
 #include "modules/auth/auth.hpp"
 #include "modules/core/json_input.hpp"
+#include "modules/core/pages.hpp"
 #include "modules/events/event_routes.hpp"
 #include "modules/registrations/registration_csv.hpp"
 #include "modules/registrations/registration_input.hpp"
@@ -62,13 +63,15 @@ handler_result list_registrations(staff_registration_service& service, server::r
         boost::json::object{{"registrations", std::move(out)}, {"waitlist", waitlist_json(items)}});
 }
 
-handler_result export_csv(staff_registration_service& service, server::request& req) {
+handler_result export_csv(staff_registration_service& service, core::page_renderer const& pages,
+                          server::request& req) {
     auto const event_id = server::path_id(req, "id");
     std::string const search;
     std::string const action = "registrations.export";
     auto items = co_await service.list_for_event(event_id, search, core::actor_of(req), action);
-    auto res = server::text_response(200, registrations_csv(items, may_see_needs(req)),
-                                     "text/csv; charset=utf-8");
+    auto res = server::text_response(
+        200, registrations_csv(items, may_see_needs(req), pages.words(core::language::sv)),
+        "text/csv; charset=utf-8");
     res.set(http::field::content_disposition,
             "attachment; filename=\"anmalningar-" + std::to_string(event_id) + ".csv\"");
     res.set(http::field::cache_control, "no-store");
@@ -131,7 +134,8 @@ handler_result cancel_registration(staff_registration_service& service, server::
 }  // namespace
 
 void register_staff_registration_routes(server::router& routes, staff_registration_service& service,
-                                        auth::auth_service& auth) {
+                                        auth::auth_service& auth,
+                                        core::page_renderer const& pages) {
     auto const steering = auth::require(auth, auth::role::steering);
     auto const organiser = auth::require(auth, auth::role::organiser);
     auto& s = service;
@@ -140,7 +144,7 @@ void register_staff_registration_routes(server::router& routes, staff_registrati
         [&s](server::request& req) { return list_registrations(s, req); }, steering);
     routes.add(
         http::verb::get, "/api/v1/events/{id}/registrations.csv",
-        [&s](server::request& req) { return export_csv(s, req); }, steering);
+        [&s, &pages](server::request& req) { return export_csv(s, pages, req); }, steering);
     routes.add(
         http::verb::get, "/api/v1/events/{id}/catering",
         [&s](server::request& req) { return catering(s, req); }, organiser);

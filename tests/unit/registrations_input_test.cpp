@@ -143,12 +143,24 @@ BOOST_AUTO_TEST_CASE(the_csv_starts_with_a_bom_and_has_one_row_per_attendee) {
     r.attendees.resize(2);
     r.attendees[0].name = "Ett";
     r.attendees[1].name = "Två";
-    auto const csv = registrations_csv({r}, true);
+    r.attendees[0].status = "waitlisted";
+    r.attendees[0].affiliation = "elected_official";
+    r.attendees[0].dietary = {"vegan", "nut_allergy"};
+    r.attendees[1].attended = false;
+    samverkan::core::message_catalogue const messages{std::string{SAMVERKAN_SOURCE_DIR} +
+                                                      "/web/messages"};
+    auto const csv = registrations_csv({r}, true, {messages, samverkan::core::language::sv});
     BOOST_TEST(csv.rfind("\xEF\xBB\xBF"
                          "Anmälan;",
                          0) == 0u);
     BOOST_TEST(std::count(csv.begin(), csv.end(), '\n') == 3);
     BOOST_TEST(csv.find(";'=cmd;") != std::string::npos);
+    // The codes in the catalogue's words (registration_labels), one place for the pages too.
+    BOOST_TEST(csv.find(";Förtroendevald;\"Vegansk, Nötallergi\";") != std::string::npos);
+    BOOST_TEST(csv.find(";Väntelista;") != std::string::npos);
+    BOOST_TEST(csv.find(";Nej\r\n") != std::string::npos);
+    auto const english = registrations_csv({r}, false, {messages, samverkan::core::language::en});
+    BOOST_TEST(english.find("Attendee e-mail;Affiliation;Status") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(manage_tokens_are_256_bit_base64url_and_distinct) {
