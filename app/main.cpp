@@ -10,6 +10,7 @@
 #include "modules/organisations/organisation_cli.hpp"
 #include "server/http_server.hpp"
 #include "server/logger.hpp"
+#include "server/origin_check.hpp"
 #include "server/router.hpp"
 #include "server/service_notify.hpp"
 #include "server/settings.hpp"
@@ -38,13 +39,31 @@ constexpr char const* usage =
     "  import-organisations FILE.csv  import the organisation register from a CSV file\n"
     "  demo-data  fill an empty database with demo organisations, events and invented people\n";
 
+// The origins whose pages may post forms here: base-url's, or, when it was left to default,
+// the address actually bound (the port may have been 0) and its localhost name.
+server::origin_check page_origins(server::http_settings const& http, unsigned short port) {
+    std::vector<std::string> origins{server::origin_of(http.base_url)};
+    if (!http.base_url_given) {
+        // Appended piece by piece: g++ 12 warns falsely (-Wrestrict) on "x" + std::string.
+        bool const v6 = http.host.find(':') != std::string::npos;
+        auto const port_text = std::to_string(port);
+        std::string bound = "http://";
+        bound.append(v6 ? "[" : "").append(http.host).append(v6 ? "]:" : ":").append(port_text);
+        origins = {bound};
+        if (asio::ip::make_address(http.host).is_loopback())
+            origins.push_back(std::string{"http://localhost:"}.append(port_text));
+    }
+    return server::origin_check{std::move(origins)};
+}
+
 // Serves until SIGINT/SIGTERM, then drains connections and stops the background jobs.
-int run_http(app_settings const& app, server::logger& log, server::router const& routes,
-             application& a) {
+int run_http(app_settings const& app, server::logger& log, server::router& routes, application& a) {
     asio::io_context ioc{static_cast<int>(app.http.io_threads)};
-    server::http_server http{
-        ioc, routes, log, a.stats, app.http.limits(), app.http.trusted_proxies};
+    server::client_policy clients{.trusted_proxies = app.http.trusted_proxies,
+                                  .strict_transport_security = app.http.https()};
+    server::http_server http{ioc, routes, log, a.stats, app.http.limits(), std::move(clients)};
     http.listen(app.http.host, app.http.port);
+    routes.set_origin_check(page_origins(app.http, http.port()));
     http.start();
     log.info("listening", {{"address", app.http.host}, {"port", http.port()}});
     asio::co_spawn(ioc, migrate_then_start_jobs(a, app, log, ioc), asio::detached);

@@ -41,11 +41,14 @@ std::vector<auth::staff_link> staff_links() {
 }
 
 void wire_operations(server::router& routes, application& a, app_settings const& app) {
-    server::register_operations_routes(routes, a.stats, [&a]() -> asio::awaitable<bool> {
-        if (!a.migrated) co_return false;
-        co_return co_await server::run_blocking(
-            a.db.workers(), [&a] { return db::migrations_current(a.db, a.migrations); });
-    });
+    server::register_operations_routes(
+        routes, a.stats,
+        [&a]() -> asio::awaitable<bool> {
+            if (!a.migrated) co_return false;
+            co_return co_await server::run_blocking(
+                a.db.workers(), [&a] { return db::migrations_current(a.db, a.migrations); });
+        },
+        app.http.metrics_allow);
     server::register_static_routes(routes, std::filesystem::path(app.http.web_dir) / "static");
     routes.set_page_error_renderer(core::html_error_pages(a.pages));
     routes.set_translator(a.messages.translator());
