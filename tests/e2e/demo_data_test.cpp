@@ -5,6 +5,7 @@
 #include "tests/e2e/auth_fixture.hpp"
 #include "tests/support/services.hpp"
 
+#include <boost/algorithm/string/predicate.hpp>
 #include <boost/json.hpp>
 
 #include <cstdio>
@@ -33,9 +34,7 @@ command_result run_demo_data(std::string const& database_url) {
     return out;
 }
 
-bool contains(std::string const& text, std::string const& part) {
-    return text.find(part) != std::string::npos;
-}
+using boost::algorithm::contains;
 
 }  // namespace
 

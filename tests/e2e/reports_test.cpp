@@ -6,6 +6,7 @@
 #include "tests/e2e/reports_fixture.hpp"
 #include "tests/support/services.hpp"
 
+#include <boost/algorithm/string/predicate.hpp>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 
@@ -30,9 +31,7 @@ struct report_server : test::report_fixture {
     static long long n(json::object const& o, std::string_view key) { return o.at(key).as_int64(); }
 };
 
-bool contains(std::string const& text, std::string const& part) {
-    return text.find(part) != std::string::npos;
-}
+using boost::algorithm::contains;
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 #include "modules/core/time.hpp"
 #include "modules/events/year_wheel.hpp"
 
+#include <boost/algorithm/string/predicate.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
@@ -52,9 +53,7 @@ std::string wheel(int year, std::vector<event> const& events, long long now,
     return events::year_wheel_html(year, events, now, core::wording{catalogue(), lang});
 }
 
-bool contains(std::string const& text, std::string const& part) {
-    return text.find(part) != std::string::npos;
-}
+using boost::algorithm::contains;
 
 /// The centre of the marker of the link to `id`.
 std::pair<double, double> marker_of(std::string const& html, long long id) {

@@ -2,6 +2,7 @@
 // rather than colour alone, a number on every bar) and that bars are drawn to scale.
 #include "modules/reports/svg_chart.hpp"
 
+#include <boost/algorithm/string/predicate.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include <regex>
@@ -12,9 +13,7 @@ using namespace samverkan::reports;
 
 namespace {
 
-bool contains(std::string const& text, std::string const& part) {
-    return text.find(part) != std::string::npos;
-}
+using boost::algorithm::contains;
 
 /// (data-value, width or height) of every bar, in drawing order.
 std::vector<std::pair<long long, double>> bars(std::string const& svg, char const* size) {
@@ -85,7 +84,7 @@ BOOST_AUTO_TEST_CASE(stacked_columns_stack_to_their_total) {
     BOOST_REQUIRE_EQUAL(b.size(), 6u);
     BOOST_TEST(b[4].second + b[5].second == 220.0, boost::test_tools::tolerance(0.01));
     BOOST_TEST((b[2].second + b[3].second) / 220.0 == 40.0 / 1255.0,
-               boost::test_tools::tolerance(0.02));  // drawn to a tenth of a pixel
+               boost::test_tools::tolerance(0.02));                  // drawn to a tenth of a pixel
     BOOST_TEST(contains(out, "class=\"total\">1\u00a0255</text>"));  // Swedish thousands
     BOOST_TEST(contains(out, ">2026</text>"));
 }
