@@ -1,5 +1,7 @@
 #include "modules/core/qr_code.hpp"
 
+#include "modules/core/text.hpp"
+
 #include <qrencode.h>
 
 #include <memory>
@@ -9,30 +11,6 @@
 namespace samverkan::core {
 
 namespace {
-
-std::string xml_escaped(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
 
 void put_u32(std::string& out, unsigned long value) {
     for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((value >> shift) & 0xFFu);
@@ -121,7 +99,7 @@ std::string qr_svg(qr_matrix const& m, std::string_view title, int pixels) {
     std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr-code\" role=\"img\"";
     out.append(" width=\"").append(px).append("\" height=\"").append(px).append("\"");
     out.append(" viewBox=\"0 0 ").append(s).append(" ").append(s).append("\"");
-    out.append(" shape-rendering=\"crispEdges\"><title>").append(xml_escaped(title));
+    out.append(" shape-rendering=\"crispEdges\"><title>").append(xml_escape(title));
     out.append("</title><rect width=\"").append(s).append("\" height=\"").append(s);
     out.append("\" fill=\"#fff\"/><path d=\"").append(path).append("\" fill=\"#000\"/></svg>");
     return out;
