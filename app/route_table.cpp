@@ -13,6 +13,7 @@
 #include "modules/mail/mail_routes.hpp"
 #include "modules/organisations/organisation_pages.hpp"
 #include "modules/organisations/organisation_routes.hpp"
+#include "modules/registrations/door_link_routes.hpp"
 #include "modules/registrations/registration_pages.hpp"
 #include "modules/registrations/registration_routes.hpp"
 #include "modules/registrations/registration_staff_pages.hpp"
@@ -74,6 +75,7 @@ void wire_routes(server::router& routes, application& a, app_settings const& app
                                                a.pages);
     registrations::register_registration_staff_pages(routes, a.staff_registrations, a.events,
                                                      a.auth, a.pages);
+    registrations::register_door_link_route(routes, a.staff_registrations, a.auth);
     mail::register_mail_routes(routes, a.mail, a.auth, a.pages);
     organisations::register_organisation_routes(routes, a.organisations, a.auth);
     organisations::register_organisation_pages(routes, a.organisations, a.auth, a.pages);

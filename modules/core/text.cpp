@@ -49,4 +49,31 @@ std::optional<long long> whole_number(std::string_view text) {
     return n;
 }
 
+std::string xml_escape(std::string_view in) {
+    std::string out;
+    out.reserve(in.size());
+    for (char ch : in) {
+        switch (ch) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += ch;
+        }
+    }
+    return out;
+}
+
 }  // namespace samverkan::core

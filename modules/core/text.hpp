@@ -1,6 +1,7 @@
 #pragma once
 
-// Small text rules every module shares: strict UTF-8, trimming, ASCII case folding.
+// Small text rules every module shares: strict UTF-8, trimming, ASCII case folding, XML
+// escaping.
 #include "server/utf8.hpp"
 
 #include <optional>
@@ -21,6 +22,9 @@ using server::valid_utf8;
 
 /// `text` without leading and trailing ASCII white space.
 [[nodiscard]] std::string trim(std::string_view text);
+
+/// Text safe inside XML (SVG) elements and attribute values: & < > " ' as entities.
+[[nodiscard]] std::string xml_escape(std::string_view text);
 
 /// A–Z to a–z; other bytes as they are (e-mail addresses compare this way).
 [[nodiscard]] std::string lower_ascii(std::string_view text);

@@ -37,7 +37,8 @@ boost::json::object sample_payload(long long event_id, std::string const& base_u
             {"unsubscribe_url", base_url + "/unsubscribe/EXEMPEL"},
             {"reason", sv ? "Exempel på orsak" : "Example reason"},
             {"subject", sv ? "Exempel på ämne" : "Example subject"},
-            {"body", sv ? "Exempel på meddelande." : "Example message."}};
+            {"body", sv ? "Exempel på meddelande." : "Example message."},
+            {"door_code", "0123456789abcdef0123456789abcdef"}};
 }
 
 }  // namespace
@@ -103,7 +104,14 @@ asio::awaitable<std::optional<rendered_mail>> mail_service::preview(std::string 
         for (auto const& [key, value] : overrides.get_object()) payload[key] = value;
     row.payload_json = boost::json::serialize(payload);
     row.event = event;
-    co_return templates_.render(template_name, language, template_data(row, base_url_));
+    auto data = template_data(row, base_url_);
+    // A page shows no cid: image; the preview has it inline (the staff pages allow data:).
+    if (auto const* url = data.if_contains("door_url"); url && url->is_string()) {
+        auto const image = door_qr_image(std::string{url->get_string()});
+        data["door_image"] = "data:image/png;base64," + base64(image.png);
+        data["door_image_pixels"] = image.pixels;
+    }
+    co_return templates_.render(template_name, language, data);
 }
 
 }  // namespace samverkan::mail

@@ -1,7 +1,9 @@
 #include "modules/mail/message_composer.hpp"
 
+#include "modules/core/door_link.hpp"
 #include "modules/core/icalendar.hpp"
 #include "modules/core/json_input.hpp"
+#include "modules/core/qr_code.hpp"
 #include "modules/core/time.hpp"
 #include "modules/mail/mail_settings.hpp"
 #include "modules/mail/mime.hpp"
@@ -81,7 +83,25 @@ void add_attendee_flags(boost::json::object& data) {
     data["any_waitlisted"] = waitlisted;
 }
 
+// Where the payload names a registration's door code, the link its QR code holds.
+void add_door_url(boost::json::object& data, std::string const& base_url) {
+    auto const* code = data.if_contains("door_code");
+    if (code && code->is_string() && core::valid_door_code(code->get_string()))
+        data["door_url"] = core::door_link(base_url, code->get_string());
+}
+
 }  // namespace
+
+door_image door_qr_image(std::string const& door_url) {
+    constexpr int module_pixels = 5;
+    auto const matrix = core::qr_encode(door_url);
+    return {core::qr_png(matrix, module_pixels),
+            (matrix.size + 2 * core::qr_quiet_zone) * module_pixels};
+}
+
+bool carries_door_link(std::string_view template_name) {
+    return template_name == "confirmation" || template_name == "promoted";
+}
 
 bool attaches_calendar(std::string_view template_name) {
     return template_name == "confirmation" || template_name == "promoted";
@@ -100,6 +120,7 @@ boost::json::object template_data(outbox_row const& row, std::string const& base
     if (!data.contains("recipient_name")) data["recipient_name"] = row.recipient_name;
     data["base_url"] = base_url;
     add_attendee_flags(data);
+    add_door_url(data, base_url);
     data["sv"] = row.language != "en";
     data["en"] = row.language == "en";
     if (row.event) {
@@ -121,10 +142,18 @@ message_composer::message_composer(mail_settings const& settings, std::string ba
 composed_message message_composer::compose(outbox_row const& row, long long now) {
     if (!core::valid_email(row.recipient_email) || !header_safe(row.recipient_email))
         throw std::invalid_argument("invalid recipient address");
-    auto const data = template_data(row, base_url_);
+    auto data = template_data(row, base_url_);
+    mime_message m;
+    auto const* door_url = data.if_contains("door_url");
+    if (door_url && door_url->is_string() && carries_door_link(row.template_name)) {
+        auto image = door_qr_image(std::string{door_url->get_string()});
+        auto const cid = "door-qr." + std::to_string(row.id) + "@" + settings_.domain();
+        data["door_image"] = "cid:" + cid;
+        data["door_image_pixels"] = image.pixels;
+        m.inline_images.push_back({"image/png", cid, "qr.png", std::move(image.png)});
+    }
     auto const language = row.language == "en" ? "en" : "sv";
     auto const mail = templates_.render(row.template_name, language, data);
-    mime_message m;
     m.from_name = settings_.from_name;
     m.from_address = settings_.from_address;
     m.to_name = row.recipient_name;

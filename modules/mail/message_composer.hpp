@@ -20,7 +20,8 @@ struct composed_message {
 /// The values a template sees: the payload's fields (minus any dietary or accessibility
 /// field, which never goes into a mail), `recipient_name`, `base_url`, `sv`/`en` flags and,
 /// when the row refers to an event, `event` with its title, venue, address, Stockholm date
-/// and times in the row's language, RFC 3339 times, its public `url` and `cancelled`.
+/// and times in the row's language, RFC 3339 times, its public `url` and `cancelled`; and
+/// `door_url` (core/door_link.hpp) when the payload has a valid `door_code`.
 [[nodiscard]] boost::json::object template_data(outbox_row const& row, std::string const& base_url);
 
 /// Turns outbox rows into finished messages. One per sender thread (it caches parsed
@@ -38,6 +39,17 @@ private:
     std::string base_url_;
     template_cache templates_;
 };
+
+/// The door link's QR code as a PNG for mail, and its side in pixels.
+struct door_image {
+    std::string png;
+    int pixels = 0;
+};
+
+[[nodiscard]] door_image door_qr_image(std::string const& door_url);
+
+/// Whether a template shows the door link's QR code (an inline image) to those with a seat.
+[[nodiscard]] bool carries_door_link(std::string_view template_name);
 
 /// Whether a template carries the event as a calendar attachment.
 [[nodiscard]] bool attaches_calendar(std::string_view template_name);

@@ -86,6 +86,39 @@ void add_text_part(std::string& out, std::string_view subtype, std::string_view 
     if (!out.ends_with(crlf)) out.append(crlf);
 }
 
+void require_plain_filename(std::string_view filename) {
+    if (!printable_ascii(filename) || filename.find('"') != std::string_view::npos ||
+        filename.find('\\') != std::string_view::npos)
+        throw std::invalid_argument("attachment file name must be plain ASCII");
+}
+
+void add_inline_image(std::string& out, mime_inline_image const& image) {
+    require_safe("Content-Type", image.content_type);
+    require_plain_filename(image.filename);
+    if (!printable_ascii(image.content_id) ||
+        image.content_id.find_first_of("<> \"") != std::string::npos)
+        throw std::invalid_argument("Content-ID must be plain ASCII");
+    out.append("Content-Type: ").append(image.content_type).append(crlf);
+    out.append("Content-ID: <").append(image.content_id).append(">").append(crlf);
+    out.append("Content-Disposition: inline; filename=\"").append(image.filename).append("\"");
+    out.append(crlf).append("Content-Transfer-Encoding: base64").append(crlf).append(crlf);
+    out.append(base64_lines(image.content));
+}
+
+// The HTML and the images it refers to by cid:, the HTML first (the related part's root).
+void add_related(std::string& out, mime_message const& m) {
+    auto const b = boundary(m, "rel");
+    out.append("Content-Type: multipart/related;\r\n type=\"text/html\";\r\n boundary=\"");
+    out.append(b).append("\"").append(crlf).append(crlf);
+    out.append("--").append(b).append(crlf);
+    add_text_part(out, "html", m.html);
+    for (auto const& image : m.inline_images) {
+        out.append("--").append(b).append(crlf);
+        add_inline_image(out, image);
+    }
+    out.append("--").append(b).append("--").append(crlf);
+}
+
 void add_alternative(std::string& out, mime_message const& m) {
     auto const b = boundary(m, "alt");
     // Folded, so that this part header stays within the 76 octets of a body line too.
@@ -94,15 +127,16 @@ void add_alternative(std::string& out, mime_message const& m) {
     out.append("--").append(b).append(crlf);
     add_text_part(out, "plain", m.text);
     out.append("--").append(b).append(crlf);
-    add_text_part(out, "html", m.html);
+    if (m.inline_images.empty())
+        add_text_part(out, "html", m.html);
+    else
+        add_related(out, m);
     out.append("--").append(b).append("--").append(crlf);
 }
 
 void add_attachment(std::string& out, mime_attachment const& a) {
     require_safe("Content-Type", a.content_type);
-    if (!printable_ascii(a.filename) || a.filename.find('"') != std::string::npos ||
-        a.filename.find('\\') != std::string::npos)
-        throw std::invalid_argument("attachment file name must be plain ASCII");
+    require_plain_filename(a.filename);
     out.append("Content-Type: ").append(a.content_type).append(";\r\n name=\"").append(a.filename);
     out.append("\"").append(crlf);
     out.append("Content-Disposition: attachment; filename=\"").append(a.filename).append("\"");

@@ -14,6 +14,14 @@ struct mime_attachment {
     std::string content;
 };
 
+/// An image the HTML part shows by `cid:<content_id>` (e.g. the door link's QR code).
+struct mime_inline_image {
+    std::string content_type;  ///< "image/png"
+    std::string content_id;    ///< without angle brackets: "door-qr@example.se"
+    std::string filename;      ///< ASCII, no quotes or control characters
+    std::string content;
+};
+
 /// Everything an RFC 5322 message is built from. Header texts may hold any UTF-8; they are
 /// encoded here. CR, LF or NUL in any header field is refused (`std::invalid_argument`):
 /// callers neutralise user text first (`neutralise_header_text`).
@@ -30,10 +38,13 @@ struct mime_message {
     std::string list_unsubscribe_url;  ///< adds List-Unsubscribe (+ one-click POST) when set
     std::vector<std::pair<std::string, std::string>> extra_headers;
     std::vector<mime_attachment> attachments;
+    std::vector<mime_inline_image> inline_images;
 };
 
 /// The whole message with CRLF line ends: multipart/alternative (text + HTML, UTF-8,
-/// quoted-printable), inside multipart/mixed when there are attachments (base64). No line
+/// quoted-printable), inside multipart/mixed when there are attachments (base64). Inline
+/// images go with the HTML in a multipart/related (RFC 2387) that is the alternative's
+/// second part, so a text-only reader never gets them. No line
 /// is longer than 998 octets and body lines stay within 76.
 [[nodiscard]] std::string build_mime(mime_message const& m);
 

@@ -4,6 +4,7 @@
 #include "modules/core/form_input.hpp"
 #include "modules/core/page_language.hpp"
 #include "modules/core/pages.hpp"
+#include "modules/core/qr_code.hpp"
 #include "modules/events/event_service.hpp"
 #include "modules/events/event_view.hpp"
 #include "modules/registrations/registration_form.hpp"
@@ -75,9 +76,16 @@ bool editable(registration const& r, events::event const& e) {
     return !r.cancelled_at && e.window != cancelled && e.window != started && e.window != draft;
 }
 
+// The door link's QR code, drawn inline (no request of its own) with its name from the
+// catalogue; empty when the registration has no seat.
+std::string door_code_svg(std::string const& door_link, core::wording const& w) {
+    if (door_link.empty()) return {};
+    return core::qr_svg(core::qr_encode(door_link), w("manage.door.image"), 200);
+}
+
 boost::json::object manage_data(std::string const& token, registration const& r,
                                 events::event const& e, form_state state, std::string notice,
-                                core::wording const& w) {
+                                core::wording const& w, std::string door_svg) {
     boost::json::array rows;
     bool const can_change = editable(r, e);
     for (auto const& a : r.attendees)
@@ -95,6 +103,8 @@ boost::json::object manage_data(std::string const& token, registration const& r,
                                {"registration_cancelled", r.cancelled_at.has_value()},
                                {"attendees", std::move(rows)},
                                {"editable", can_change},
+                               {"has_door_code", !door_svg.empty()},
+                               {"door_svg", std::move(door_svg)},
                                {"form", manage_form_view(state, w)}};
 }
 
@@ -130,8 +140,10 @@ handler_result show(page_deps d, server::request& req) {
     form_state state;
     state.typed = typed_from(r);
     auto notice = notice_for(req.query_param("klart").value_or(""), r, w);
+    auto door = door_code_svg(d.service.door_link_of(r), w);
     co_return private_page(d, req, 200, "manage",
-                           manage_data(token, r, e, std::move(state), notice, w), lang);
+                           manage_data(token, r, e, std::move(state), notice, w, std::move(door)),
+                           lang);
 }
 
 handler_result save(page_deps d, server::request& req) {
@@ -165,8 +177,10 @@ handler_result save(page_deps d, server::request& req) {
         std::remove_if(state.typed.attendees.begin(), state.typed.attendees.end(),
                        [](raw_attendee const& a) { return a.id.empty() && !a.any(); }),
         state.typed.attendees.end());
+    auto door = door_code_svg(d.service.door_link_of(r), w);
     co_return private_page(d, req, status, "manage",
-                           manage_data(token, r, e, std::move(state), "", w), lang);
+                           manage_data(token, r, e, std::move(state), "", w, std::move(door)),
+                           lang);
 }
 
 handler_result message(page_deps const& d, server::request const& req, unsigned status,

@@ -47,6 +47,11 @@ struct manage_access {
 
 [[nodiscard]] std::optional<registration> find(soci::session& sql, long long id);
 
+/// Where the door code leads (door_link_repository.cpp); nullopt when no registration has it
+/// or it has no attendee.
+[[nodiscard]] std::optional<door_target> find_door_target(soci::session& sql,
+                                                          std::string const& door_code);
+
 /// Self-service change (samverkan_change_registration), one round trip.
 [[nodiscard]] rule_answer change(soci::session& sql, long long registration_id,
                                  registration_changes const& changes, std::string const& token,

@@ -16,15 +16,17 @@ class session;
 
 namespace samverkan::registrations::repository::detail {
 
-/// 12 columns of `registrations r`, the last its overall status by the rules' own function.
+/// 13 columns of `registrations r`: its overall status by the rules' own function, then its
+/// door code.
 #define SAMVERKAN_REGISTRATION_COLUMNS                                                          \
     "r.id, r.event_id, r.organisation_id, coalesce(r.organisation_name, ''),"                   \
     " coalesce(r.org_number, ''), coalesce(r.contact_name, ''), coalesce(r.contact_email, '')," \
     " coalesce(r.contact_phone, ''), r.language, extract(epoch from r.created_at)::bigint,"     \
-    " extract(epoch from r.cancelled_at)::bigint, samverkan_registration_status(r.id)"
+    " extract(epoch from r.cancelled_at)::bigint, samverkan_registration_status(r.id),"         \
+    " coalesce(r.door_code, '')"
 
 /// Columns of SAMVERKAN_REGISTRATION_COLUMNS.
-inline constexpr std::size_t registration_column_count = 12;
+inline constexpr std::size_t registration_column_count = 13;
 
 /// 11 columns of `attendees a`, the last its place on the waiting list (0 when not waiting).
 #define SAMVERKAN_ATTENDEE_COLUMNS                                                         \

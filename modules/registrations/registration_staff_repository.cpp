@@ -159,6 +159,7 @@ registration registration_from_row(soci::row const& r, std::size_t first) {
     g.created_at = r.get<long long>(first + 9);
     if (r.get_indicator(first + 10) != soci::i_null) g.cancelled_at = r.get<long long>(first + 10);
     g.status = r.get<std::string>(first + 11);
+    g.door_code = r.get<std::string>(first + 12);
     return g;
 }
 

@@ -75,7 +75,16 @@ struct registration {
     std::string status;  ///< overall: confirmed, waitlisted, partially_waitlisted or cancelled
     long long created_at = 0;
     std::optional<long long> cancelled_at;
+    std::string door_code;  ///< names it at the door (core/door_link.hpp); not a secret
     std::vector<attendee> attendees;
+};
+
+/// Where a door link leads: the registration's event and its first attendee (the first
+/// confirmed one when any has a seat).
+struct door_target {
+    long long event_id = 0;
+    long long attendee_id = 0;
+    std::string attendee_name;
 };
 
 /// One attendee as a receipt lists them.

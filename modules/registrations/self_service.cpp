@@ -1,6 +1,7 @@
 #include "modules/registrations/self_service.hpp"
 
 #include "modules/core/database.hpp"
+#include "modules/core/door_link.hpp"
 #include "modules/events/event_listing.hpp"
 #include "modules/registrations/manage_token.hpp"
 #include "modules/registrations/registration_outcome.hpp"
@@ -90,6 +91,12 @@ asio::awaitable<registration> self_service::remove_attendee(manage_caller caller
         },
         true);
     co_return done.value;
+}
+
+std::string self_service::door_link_of(registration const& r) const {
+    bool const seated = r.status == "confirmed" || r.status == "partially_waitlisted";
+    if (r.cancelled_at || !seated || !core::valid_door_code(r.door_code)) return {};
+    return core::door_link(settings_.base_url, r.door_code);
 }
 
 }  // namespace samverkan::registrations

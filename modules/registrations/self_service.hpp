@@ -56,6 +56,10 @@ public:
     /// Cancels one attendee; a freed seat goes to the waiting list.
     asio::awaitable<registration> remove_attendee(manage_caller caller, long long attendee_id);
 
+    /// The registration's door link (core/door_link.hpp) for its QR code; "" when it has
+    /// no seat to show at the door.
+    [[nodiscard]] std::string door_link_of(registration const& r) const;
+
 private:
     template <class Rule>
     asio::awaitable<changed_registration> apply(manage_caller const& caller, Rule rule,

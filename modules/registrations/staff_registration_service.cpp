@@ -150,6 +150,12 @@ asio::awaitable<int> staff_registration_service::save_attendance_list(
     });
 }
 
+asio::awaitable<std::optional<door_target>> staff_registration_service::door_target_of(
+    std::string door_code) {
+    co_return co_await db_.run(
+        [&door_code](soci::session& sql) { return repository::find_door_target(sql, door_code); });
+}
+
 asio::awaitable<std::vector<std::string>> staff_registration_service::organisation_names() {
     co_return co_await db_.run(
         [](soci::session& sql) { return repository::organisation_names(sql); });

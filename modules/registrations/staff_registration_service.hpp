@@ -75,6 +75,10 @@ public:
     asio::awaitable<int> save_attendance_list(long long event_id, std::vector<long long> attended,
                                               events::actor who);
 
+    /// Where a door link leads (core/door_link.hpp); nullopt for a code no registration has.
+    /// Not audited: the check-in page it leads to is.
+    asio::awaitable<std::optional<door_target>> door_target_of(std::string door_code);
+
     /// The register's names, for the door's walk-in form.
     asio::awaitable<std::vector<std::string>> organisation_names();
 

@@ -1,5 +1,6 @@
 #include "modules/reports/svg_chart.hpp"
 
+#include "modules/core/text.hpp"
 #include "modules/reports/report_labels.hpp"
 
 #include <algorithm>
@@ -89,30 +90,7 @@ std::string bar_attributes(std::size_t s, long long value) {
 }  // namespace
 
 std::string escape(std::string_view in) {
-    std::string out;
-    out.reserve(in.size());
-    for (char ch : in) {
-        switch (ch) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += ch;
-        }
-    }
-    return out;
+    return core::xml_escape(in);
 }
 
 std::string horizontal_bars(chart const& c) {

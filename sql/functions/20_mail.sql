@@ -5,13 +5,14 @@
 
 -- The payload each template needs besides the common ones: one place that says what a
 -- template takes, checked at the door (modules/registrations/OUTBOX.md describes them).
--- NULL for a template that does not exist.
+-- NULL for a template that does not exist. A seat's mail (confirmation, promoted) carries the
+-- registration's door_code: the mail module draws its QR code (the door link) when sending.
 create or replace function samverkan_mail_payload_keys(p_template text) returns text[]
     language sql immutable as $$
     select case p_template
-        when 'confirmation' then array['event', 'registration_id', 'contact_name', 'status', 'attendees']
+        when 'confirmation' then array['event', 'registration_id', 'contact_name', 'status', 'attendees', 'door_code']
         when 'waitlisted' then array['event', 'registration_id', 'contact_name', 'status', 'attendees']
-        when 'promoted' then array['event', 'registration_id', 'contact_name', 'attendee_id', 'attendee_name']
+        when 'promoted' then array['event', 'registration_id', 'contact_name', 'attendee_id', 'attendee_name', 'door_code']
         when 'changed' then array['event', 'registration_id', 'contact_name', 'attendees']
         when 'contact_changed' then array['event', 'registration_id', 'contact_name']
         when 'cancelled' then array['event', 'registration_id', 'contact_name', 'attendees']

@@ -48,7 +48,8 @@ returns jsonb language sql stable as $$
 $$;
 
 -- Queues one of a registration's own mails to its contact, showing the registration as it
--- is now. Mail that a change can repeat is coalesced (at most three an hour).
+-- is now. Mail that a change can repeat is coalesced (at most three an hour). A confirmation
+-- carries the door code for its QR code.
 -- p_email and p_name send it to someone else than the contact (the old contact, told of a
 -- new one).
 create or replace function samverkan_queue_registration_mail(
@@ -64,7 +65,10 @@ returns bigint language sql as $$
                            'organisation_name', r.organisation_name,
                            'status', samverkan_registration_status(r.id),
                            'attendees', samverkan_registration_attendees(r.id))
-            || jsonb_strip_nulls(jsonb_build_object('manage_url', p_manage_url)) || p_extra,
+            || jsonb_strip_nulls(jsonb_build_object('manage_url', p_manage_url))
+            || case when p_template = 'confirmation'
+                    then jsonb_build_object('door_code', r.door_code) else '{}' end
+            || p_extra,
         null,
         case when p_coalesce then p_template || ':registration:' || r.id || ':'
                                   || lower(coalesce(p_email, r.contact_email)) end,
@@ -99,7 +103,8 @@ begin
                    r.contact_name,
                    jsonb_build_object('event', samverkan_event_payload(ev, p_base_url),
                                       'registration_id', r.id, 'contact_name', r.contact_name,
-                                      'attendee_id', p.id, 'attendee_name', p.name))
+                                      'attendee_id', p.id, 'attendee_name', p.name,
+                                      'door_code', r.door_code))
           from promoted p join registrations r on r.id = p.registration_id)
     select count(*) into v_count from mailed;
     update events set confirmed_count = confirmed_count + v_count,

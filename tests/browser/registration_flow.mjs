@@ -55,7 +55,16 @@ await run(async (context, baseUrl) => {
   expect(notice.includes('Tack! Anmälan är klar'), `no confirmation: ${notice}`);
   expect((await page.textContent('.attendee-status')).includes('Har plats'), 'no seat shown');
   expect(page.url().includes('/r/'), `not on the manage page: ${page.url()}`);
+  // The door link's QR code: an image named by its title, drawn large enough to scan.
+  const qr = page.locator('.door-code svg[role=img]');
+  expect(await qr.count() === 1, 'no QR code on the manage page');
+  expect((await page.textContent('.door-code svg title')) === 'QR-kod för insläpp på träffen',
+    'the QR code has no text alternative');
+  expect((await page.textContent('.door-code')).includes('Visa koden vid entrén'), 'no door text');
+  const box = await qr.boundingBox();
+  expect(box && box.width >= 150 && box.width === box.height, `QR code drawn ${JSON.stringify(box)}`);
   await expectAccessible(page, 'the manage page');
+  await page.screenshot({ path: process.env.SAMVERKAN_SCREENSHOT_DIR + '/manage.png', fullPage: true });
 
   // Cancel through the manage link.
   await page.click('a.danger');
@@ -65,4 +74,5 @@ await run(async (context, baseUrl) => {
   await page.waitForSelector('.attendee-status');
   expect((await page.textContent('main')).includes('Anmälan är avbokad'), 'not cancelled');
   expect((await page.textContent('.attendee-status')).includes('Avbokad'), 'attendee not cancelled');
+  expect(await page.locator('.door-code').count() === 0, 'a cancelled registration still shows its QR code');
 });

@@ -140,8 +140,9 @@ BOOST_AUTO_TEST_CASE(dependencies_are_the_runtime_libraries_dpkg_shlibdeps_found
     auto const installed_size = package().field("Installed-Size");
     BOOST_TEST_MESSAGE("Depends: " << depends << "; " << bytes << " bytes, Installed-Size "
                                    << installed_size << " KiB");
-    for (auto const* library : {"adduser", "libc6", "libpq5", "libsoci-postgresql4.0", "libcurl4",
-                                "libsodium23", "libboost-json1.81.0", "libstdc++6"})
+    for (auto const* library :
+         {"adduser", "libc6", "libpq5", "libsoci-postgresql4.0", "libcurl4", "libsodium23",
+          "libboost-json1.81.0", "libstdc++6", "libqrencode4", "zlib1g"})
         BOOST_TEST(depends.find(library) != std::string::npos, library);
     BOOST_TEST(depends.find("-dev") == std::string::npos);  // nothing of the build
 }

@@ -49,6 +49,8 @@ mail::outbox_message simple(std::string key, std::string email, long long event_
     return m;
 }
 
+constexpr char const* door_code = "0123456789abcdef0123456789abcdef";
+
 // Everything a template may use, plus needs that must never reach a mail.
 std::string full_payload(long long event_id) {
     json::object p{
@@ -75,12 +77,42 @@ std::string full_payload(long long event_id) {
         {"body", "Hej!\nVi ses på Rådhuset, våning 6.\nMed vänliga hälsningar, Åke"},
         {"dietary", json::array{"gluten_free"}},
         {"dietary_other", "inga jordnötter"},
-        {"accessibility", "rullstolsplats"}};
+        {"accessibility", "rullstolsplats"},
+        {"door_code", door_code}};
     return json::serialize(p);
 }
 
 bool contains(std::string const& text, std::string const& part) {
     return text.find(part) != std::string::npos;
+}
+
+// The door link's QR code: an inline PNG beside the HTML in a multipart/related, shown by
+// its Content-ID, with a text alternative; the plain text gives the link itself.
+void check_door_image(json::object const& m) {
+    BOOST_TEST(str(m.at("structure")) ==
+               "multipart/mixed(multipart/alternative(text/plain,"
+               "multipart/related(text/html,image/png)),text/calendar)");
+    std::string cid, html, text;
+    for (auto const& v : m.at("parts").as_array()) {
+        auto const& p = v.as_object();
+        auto const type = str(p.at("content_type"));
+        if (type == "image/png") {
+            cid = str(p.at("content_id"));
+            BOOST_TEST(str(p.at("disposition")) == "inline");
+            BOOST_TEST(p.at("png_ok").as_bool());
+            BOOST_TEST(p.at("size").as_int64() > 100);
+        }
+        if (type == "text/html") html = str(p.at("text"));
+        if (type == "text/plain") text = str(p.at("text"));
+    }
+    BOOST_REQUIRE(cid.size() > 2);
+    BOOST_TEST((cid.front() == '<' && cid.back() == '>'));
+    BOOST_TEST(contains(html, "src=\"cid:" + cid.substr(1, cid.size() - 2) + "\""));
+    auto const link = std::string{"https://samverkan.example/staff/door/"} + door_code;
+    BOOST_TEST((contains(html, "alt=\"QR-kod för insläpp på träffen.") ||
+                contains(html, "alt=\"QR code for entry to the event.")));
+    BOOST_TEST(contains(text, link));
+    BOOST_TEST(contains(text, "QR"));
 }
 
 }  // namespace
@@ -177,6 +209,7 @@ BOOST_AUTO_TEST_CASE(confirmation_and_promotion_carry_a_calendar_entry_in_stockh
             BOOST_TEST(m.at("problems").as_array().empty(), json::serialize(m.at("problems")));
             if (to == "ics-c@example.se") {
                 BOOST_TEST(m.at("ics").is_null());  // the waiting list gets no calendar entry
+                BOOST_TEST(!contains(str(m.at("structure")), "image/png"));  // nor a door code
                 continue;
             }
             BOOST_TEST(str(m.at("content_type")) == "multipart/mixed");
@@ -198,6 +231,7 @@ BOOST_AUTO_TEST_CASE(confirmation_and_promotion_carry_a_calendar_entry_in_stockh
             BOOST_TEST(str(ics.at("UID")) ==
                        "event-" + std::to_string(to == "ics-a@example.se" ? summer : winter) +
                            "@samverkan.example");
+            check_door_image(m);
         }
     }
 }

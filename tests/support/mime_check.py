@@ -6,7 +6,8 @@
 Prints one JSON object: {"messages": [...]} where each message has the envelope (from the
 sink's X-Envelope-* lines), the decoded headers (subject, from, to with display names
 decoded from RFC 2047), every leaf part (content type, charset, transfer encoding, decoded
-text), the parsed calendar attachment (properties of the VEVENT, with DTSTART/DTEND turned
+text; for an image its Content-ID, disposition, size and whether it is a whole PNG), the MIME
+tree as `structure`, the parsed calendar attachment (properties of the VEVENT, with DTSTART/DTEND turned
 into UTC using the TZID's zone), and `problems`: everything that breaks the rules the tests
 check (bare LF or CR, lines over 998 octets, body lines over 76, parser defects, a header
 split by a raw line break, a malformed calendar).
@@ -16,6 +17,7 @@ import email.policy
 import json
 import os
 import sys
+import zlib
 from datetime import datetime, timezone
 from email.header import decode_header, make_header
 from zoneinfo import ZoneInfo
@@ -111,6 +113,29 @@ def parse_ics(data, problems):
     return event
 
 
+def png_problem(data):
+    """None for a PNG whose chunks all have a good CRC and which ends with IEND."""
+    if not data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "no PNG signature"
+    at, last = 8, None
+    while at + 12 <= len(data):
+        length = int.from_bytes(data[at:at + 4], "big")
+        kind = data[at + 4:at + 8]
+        body = data[at + 4:at + 8 + length]
+        crc = int.from_bytes(data[at + 8 + length:at + 12 + length], "big")
+        if zlib.crc32(body) != crc:
+            return f"bad CRC in {kind!r}"
+        last, at = kind, at + 12 + length
+    return None if last == b"IEND" and at == len(data) else "not ended by IEND"
+
+
+def structure(part):
+    """The MIME tree as text: multipart/mixed(multipart/alternative(text/plain,...),...)."""
+    if not part.is_multipart():
+        return part.get_content_type()
+    return part.get_content_type() + "(" + ",".join(structure(p) for p in part.iter_parts()) + ")"
+
+
 def leaf_parts(msg, problems):
     parts, ics = [], None
     for part in msg.walk():
@@ -126,6 +151,17 @@ def leaf_parts(msg, problems):
         if part.get_content_type() == "text/calendar":
             ics = parse_ics(payload, problems)
             info["method"] = part.get_param("method")
+        if part.get_content_maintype() != "text":
+            # An image: where it is shown, and whether it is a whole PNG.
+            info["content_id"] = part.get("Content-ID")
+            info["disposition"] = part.get_content_disposition()
+            info["size"] = len(payload)
+            if part.get_content_type() == "image/png":
+                info["png_ok"] = png_problem(payload) is None
+                if png_problem(payload):
+                    problems.append(f"image/png: {png_problem(payload)}")
+            parts.append(info)
+            continue
         try:
             info["text"] = payload.decode(part.get_content_charset() or "ascii")
         except UnicodeDecodeError:
@@ -166,6 +202,7 @@ def check(path):
         "list_unsubscribe": msg["List-Unsubscribe"],
         "list_unsubscribe_post": msg["List-Unsubscribe-Post"],
         "content_type": msg.get_content_type(),
+        "structure": structure(msg),
         "header_names": [k for k in msg.keys()],
         "parts": parts,
         "ics": ics,

@@ -137,6 +137,26 @@ BOOST_AUTO_TEST_CASE(multipart_structure_has_alternative_inside_mixed_with_attac
                std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(inline_images_go_with_the_html_in_a_related_part) {
+    auto m = sample();
+    m.inline_images.push_back({"image/png", "door-qr.1@kristianstad.example", "qr.png", "PNG"});
+    auto const mime = build_mime(m);
+    auto const alternative = mime.find("Content-Type: multipart/alternative;");
+    auto const plain = mime.find("Content-Type: text/plain");
+    auto const related = mime.find("Content-Type: multipart/related;\r\n type=\"text/html\";");
+    auto const html = mime.find("Content-Type: text/html");
+    auto const image = mime.find(
+        "Content-Type: image/png\r\nContent-ID: "
+        "<door-qr.1@kristianstad.example>\r\n"
+        "Content-Disposition: inline; filename=\"qr.png\"");
+    BOOST_TEST((alternative < plain && plain < related && related < html && html < image));
+    BOOST_TEST(image != std::string::npos);
+    for (auto const& line : crlf_split(mime.substr(mime.find("\r\n\r\n"))))
+        BOOST_TEST(line.size() <= 76u);  // body lines, part headers included
+    m.inline_images.back().content_id = "a>\r\nBcc: x@example.se";
+    BOOST_CHECK_THROW((void)build_mime(m), std::invalid_argument);
+}
+
 BOOST_AUTO_TEST_CASE(calendar_text_is_escaped_and_folded_at_75_octets) {
     BOOST_TEST(core::ics_escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne");
     core::calendar_entry e;
