@@ -68,7 +68,7 @@ void wire_routes(server::router& routes, application& a, app_settings const& app
     registrations::register_registration_staff_pages(routes, a.staff_registrations, a.events,
                                                      a.auth, a.pages);
     mail::register_mail_routes(routes, a.mail, a.auth, a.pages);
-    organisations::register_organisation_routes(routes, a.organisations, a.auth);
+    organisations::register_organisation_routes(routes, a.organisations, a.auth, a.messages);
     organisations::register_organisation_pages(routes, a.organisations, a.auth, a.pages);
     invitations::register_invitation_routes(routes, a.invitations, a.organisations, a.mail, a.auth,
                                             a.pages);

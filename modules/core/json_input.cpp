@@ -33,7 +33,7 @@ std::string json_reader::path(std::string_view key) const {
     return prefix_ + std::string{key};
 }
 
-void json_reader::fail(std::string_view key, std::string message) {
+void json_reader::fail(std::string_view key, server::message message) {
     errors_.emplace(path(key), std::move(message));  // the first error of a field stays
 }
 

@@ -48,7 +48,7 @@ public:
 
     [[nodiscard]] bool has(std::string_view key) const;
 
-    void fail(std::string_view key, std::string message);
+    void fail(std::string_view key, server::message message);
 
     [[nodiscard]] std::string path(std::string_view key) const;
 
