@@ -172,32 +172,7 @@ void add_password_pages(server::router& routes, auth_service& auth,
         require(auth, role::steering));
 }
 
-// The area of a staff page ("events" for /staff/events/3/check-in, "staff" for /staff).
-std::string nav_area(std::string_view path) {
-    if (path == "/staff") return "staff";
-    for (std::string_view prefix : {"/staff/", "/admin/", "/account/"})
-        if (path.starts_with(prefix)) {
-            auto const rest = path.substr(prefix.size());
-            return std::string{rest.substr(0, rest.find('/'))};
-        }
-    return {};
-}
-
 }  // namespace
-
-json::object staff_page_data(server::request const& req, std::string_view title) {
-    auto const& who = current_user(req);
-    json::object data{
-        {"title", title},
-        {"staff", true},
-        {"user_name", who.name},
-        {"role_label", role_label(who.role)},
-        {"csrf_token", who.csrf_token},
-        {"is_admin", who.role == role::admin},
-        {"is_organiser", static_cast<int>(who.role) >= static_cast<int>(role::organiser)}};
-    data["at_" + nav_area(req.path)] = true;  // the navigation marks the page's area
-    return data;
-}
 
 void register_auth_pages(server::router& routes, auth_service& auth,
                          core::page_renderer const& pages, std::vector<staff_link> links) {

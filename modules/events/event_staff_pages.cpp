@@ -194,7 +194,7 @@ handler_result save(deps d, server::request& req, std::optional<long long> id) {
     check_event(e, errors);
     if (errors.empty()) {
         try {
-            auto const who = actor_of(req);
+            auto const who = core::actor_of(req);
             event saved;
             if (id) {
                 event const changed = e;
@@ -258,20 +258,20 @@ handler_result cancel(deps d, server::request& req) {
         auto const plan = co_await d.events.plan_cancellation(id);
         co_return cancel_page(d, req, plan, reason, errors);
     }
-    (void)co_await d.events.cancel(id, std::move(reason), actor_of(req));
+    (void)co_await d.events.cancel(id, std::move(reason), core::actor_of(req));
     co_return server::redirect_response(event_path(id));
 }
 
 handler_result publish(deps d, server::request& req) {
     auto const id = server::path_id(req, "id");
-    (void)co_await d.events.publish(id, actor_of(req));
+    (void)co_await d.events.publish(id, core::actor_of(req));
     co_return server::redirect_response(event_path(id));
 }
 
 handler_result copy(deps d, server::request& req) {
     std::optional<long long> const same_weekday;
     auto const copied =
-        co_await d.events.copy(server::path_id(req, "id"), same_weekday, actor_of(req));
+        co_await d.events.copy(server::path_id(req, "id"), same_weekday, core::actor_of(req));
     co_return server::redirect_response(event_path(copied.id) + "/edit");
 }
 

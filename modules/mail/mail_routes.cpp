@@ -24,6 +24,8 @@ namespace json = boost::json;
 
 namespace {
 
+using core::actor_of;
+
 constexpr int default_limit = 200;
 
 std::string status_param(server::request const& req) {
@@ -76,10 +78,6 @@ json::object page_row(outbox_entry const& e, core::wording const& w) {
 // Staff pages speak Swedish (their users do); texts still come from the catalogue.
 core::wording swedish(core::page_renderer const& pages) {
     return pages.words(core::language::sv);
-}
-
-actor actor_of(server::request const& req) {
-    return {auth::current_user(req).user_id, req.client_address};
 }
 
 void register_outbox_api(server::router& routes, mail_service& mail, auth::auth_service& auth) {

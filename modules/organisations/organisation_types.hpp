@@ -1,5 +1,6 @@
 #pragma once
 
+#include "modules/core/staff.hpp"
 #include "server/message.hpp"
 
 #include <optional>
@@ -70,10 +71,7 @@ struct import_result {
 };
 
 /// Who makes a change (for the audit log).
-struct actor {
-    long long user_id = 0;
-    std::string client_address;
-};
+using actor = core::actor;
 
 /// The allowed `kind` and `area` values (API.md).
 [[nodiscard]] std::vector<std::string_view> const& kinds();

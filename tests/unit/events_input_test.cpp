@@ -175,7 +175,8 @@ BOOST_AUTO_TEST_CASE(a_value_of_the_wrong_json_type_is_a_400_naming_the_field) {
                 "Field 'registration_closes_at' must be an RFC 3339 time string.");
     bad_request({{"capacity", "ten"}}, "Field 'capacity' must be a whole number.");
     bad_request({{"waitlist", "yes"}}, "Field 'waitlist' must be true or false.");
-    bad_request({{"priority_areas", "democracy"}}, "Field 'priority_areas' must be an array.");
+    bad_request({{"priority_areas", "democracy"}},
+                "Field 'priority_areas' must be an array of strings.");
 }
 
 BOOST_AUTO_TEST_CASE(a_patch_changes_only_what_it_sends_and_null_clears_an_optional_field) {
