@@ -5,6 +5,7 @@
 #include "modules/core/messages.hpp"
 #include "modules/core/time.hpp"
 #include "modules/events/event_input.hpp"
+#include "tests/support/catalogue.hpp"
 
 #include <boost/json.hpp>
 #include <boost/test/unit_test.hpp>
@@ -18,22 +19,16 @@ namespace json = boost::json;
 
 namespace {
 
-core::message_catalogue const& catalogue() {
-    static core::message_catalogue const messages{std::filesystem::path{SAMVERKAN_SOURCE_DIR} /
-                                                  "web/messages"};
-    return messages;
-}
+using test::catalogue;
 
 // What the API says about a field (in English), or "" when it says nothing.
 std::string english(server::field_errors const& errors, std::string const& field) {
-    auto const it = errors.find(field);
-    return it == errors.end() ? "" : catalogue().say(core::language::en, it->second);
+    return test::said(errors, field, core::language::en);
 }
 
 // What the staff page says about a field (in Swedish).
 std::string swedish(server::field_errors const& errors, std::string const& field) {
-    auto const it = errors.find(field);
-    return it == errors.end() ? "" : catalogue().say(core::language::sv, it->second);
+    return test::said(errors, field, core::language::sv);
 }
 
 long long at(std::string_view rfc3339) {

@@ -5,6 +5,7 @@
 #include "modules/organisations/organisation_csv.hpp"
 #include "modules/organisations/organisation_import.hpp"
 #include "server/api_error.hpp"
+#include "tests/support/catalogue.hpp"
 
 #include <boost/json.hpp>
 #include <boost/test/unit_test.hpp>
@@ -16,11 +17,7 @@ using namespace samverkan::organisations;
 
 namespace {
 
-core::message_catalogue const& catalogue() {
-    static core::message_catalogue const messages{std::filesystem::path{SAMVERKAN_SOURCE_DIR} /
-                                                  "web/messages"};
-    return messages;
-}
+using test::catalogue;
 
 core::wording const english{catalogue(), core::language::en};
 core::wording const swedish{catalogue(), core::language::sv};

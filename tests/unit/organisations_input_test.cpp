@@ -3,6 +3,7 @@
 // organisation and for a PATCH, with the words of every error in English and Swedish.
 #include "modules/core/messages.hpp"
 #include "modules/organisations/organisation_input.hpp"
+#include "tests/support/catalogue.hpp"
 
 #include <boost/json.hpp>
 #include <boost/test/unit_test.hpp>
@@ -13,11 +14,7 @@ namespace json = boost::json;
 
 namespace {
 
-core::message_catalogue const& catalogue() {
-    static core::message_catalogue const messages{std::filesystem::path{SAMVERKAN_SOURCE_DIR} /
-                                                  "web/messages"};
-    return messages;
-}
+using test::catalogue;
 
 std::string english(checked const& c) {
     return c.error ? catalogue().say(core::language::en, *c.error) : "";
@@ -28,8 +25,7 @@ std::string swedish(checked const& c) {
 }
 
 std::string english(server::field_errors const& errors, std::string const& field) {
-    auto const it = errors.find(field);
-    return it == errors.end() ? "" : catalogue().say(core::language::en, it->second);
+    return test::said(errors, field, core::language::en);
 }
 
 json::object contact_json(std::string const& name, std::string const& email) {
