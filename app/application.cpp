@@ -24,6 +24,7 @@ application::application(app_settings const& app, server::logger& log)
       mail{db, mail_templates, app.http.base_url},
       organisations{db},
       invitations{db, app.http.base_url},
+      reports{db},
       mail_sender{db, app.mail, app.http.base_url, mail_templates, log} {
     events.set_seat_hooks(seats);
     mail_sender.lease_as(heartbeat);
@@ -43,6 +44,16 @@ void add_gauges(application& a) {
                       [&a] { return static_cast<double>(a.mail_sender.failed()); });
     a.stats.add_gauge("samverkan_password_checks", "Argon2id password checks since start.",
                       [&a] { return static_cast<double>(a.auth.password_checks()); });
+    a.stats.add_counter("samverkan_login_refused_total",
+                        "Login attempts refused (429) for too many failures from their address.",
+                        [&a] { return static_cast<double>(a.auth.refused_attempts()); });
+    a.stats.add_counter("samverkan_login_slowed_total",
+                        "Login attempts that waited because their account passed the hourly "
+                        "ceiling of failures over all addresses.",
+                        [&a] { return static_cast<double>(a.auth.slowed_attempts()); });
+    a.stats.add_counter("samverkan_login_slowdown_seconds_total",
+                        "Time those attempts were made to wait, in all.",
+                        [&a] { return static_cast<double>(a.auth.slowdown_ms()) / 1000.0; });
 }
 
 }  // namespace samverkan::app

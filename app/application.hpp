@@ -21,6 +21,7 @@
 #include "modules/registrations/seat_rules.hpp"
 #include "modules/registrations/self_service.hpp"
 #include "modules/registrations/staff_registration_service.hpp"
+#include "modules/reports/report_service.hpp"
 #include "server/metrics.hpp"
 
 #include <atomic>
@@ -54,6 +55,7 @@ struct application {
     mail::mail_service mail;
     organisations::organisation_service organisations;
     invitations::invitation_service invitations;
+    reports::report_service reports;
     mail::outbox_sender mail_sender;
 };
 

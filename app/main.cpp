@@ -3,12 +3,14 @@
 #include "app/app_settings.hpp"
 #include "app/application.hpp"
 #include "app/background_jobs.hpp"
+#include "app/demo_data.hpp"
 #include "app/route_table.hpp"
 #include "modules/auth/user_cli.hpp"
 #include "modules/mail/smtp_transport.hpp"
 #include "modules/organisations/organisation_cli.hpp"
 #include "server/http_server.hpp"
 #include "server/logger.hpp"
+#include "server/origin_check.hpp"
 #include "server/router.hpp"
 #include "server/service_notify.hpp"
 #include "server/settings.hpp"
@@ -35,15 +37,34 @@ constexpr char const* usage =
     "  serve    run the HTTP server (the default); applies pending migrations first\n"
     "  migrate  apply pending database migrations and exit\n"
     "  routes   print the route table (method, path, who may call it) as JSON lines\n"
-    "  import-organisations FILE.csv  import the organisation register from a CSV file\n";
+    "  import-organisations FILE.csv  import the organisation register from a CSV file\n"
+    "  demo-data  fill an empty database with demo organisations, events and invented people\n";
+
+// The origins whose pages may post forms here: base-url's, or, when it was left to default,
+// the address actually bound (the port may have been 0) and its localhost name.
+server::origin_check page_origins(server::http_settings const& http, unsigned short port) {
+    std::vector<std::string> origins{server::origin_of(http.base_url)};
+    if (!http.base_url_given) {
+        // Appended piece by piece: g++ 12 warns falsely (-Wrestrict) on "x" + std::string.
+        bool const v6 = http.host.find(':') != std::string::npos;
+        auto const port_text = std::to_string(port);
+        std::string bound = "http://";
+        bound.append(v6 ? "[" : "").append(http.host).append(v6 ? "]:" : ":").append(port_text);
+        origins = {bound};
+        if (asio::ip::make_address(http.host).is_loopback())
+            origins.push_back(std::string{"http://localhost:"}.append(port_text));
+    }
+    return server::origin_check{std::move(origins)};
+}
 
 // Serves until SIGINT/SIGTERM, then drains connections and stops the background jobs.
-int run_http(app_settings const& app, server::logger& log, server::router const& routes,
-             application& a) {
+int run_http(app_settings const& app, server::logger& log, server::router& routes, application& a) {
     asio::io_context ioc{static_cast<int>(app.http.io_threads)};
-    server::http_server http{
-        ioc, routes, log, a.stats, app.http.limits(), app.http.trusted_proxies};
+    server::client_policy clients{.trusted_proxies = app.http.trusted_proxies,
+                                  .strict_transport_security = app.http.https()};
+    server::http_server http{ioc, routes, log, a.stats, app.http.limits(), std::move(clients)};
     http.listen(app.http.host, app.http.port);
+    routes.set_origin_check(page_origins(app.http, http.port()));
     http.start();
     log.info("listening", {{"address", app.http.host}, {"port", http.port()}});
     asio::co_spawn(ioc, migrate_then_start_jobs(a, app, log, ioc), asio::detached);
@@ -115,6 +136,7 @@ int run_command(std::string const& command, std::vector<std::string>& args, serv
     if (command == "migrate") return migrate(app, log);
     if (command == "routes") return serve(app, log, true);
     if (command == "import-organisations") return import_organisations(app, s);
+    if (command == "demo-data") return load_demo_data(app, log, std::cout, std::cerr);
     if (user_cmd) {
         db::database db{app.db.url, 1};
         return auth::run_user_command(*user_cmd, db, app.auth.finish(app.http.https()), std::cin,

@@ -16,6 +16,7 @@
 #include "modules/registrations/registration_pages.hpp"
 #include "modules/registrations/registration_routes.hpp"
 #include "modules/registrations/registration_staff_pages.hpp"
+#include "modules/reports/report_routes.hpp"
 #include "server/operations.hpp"
 #include "server/router.hpp"
 #include "server/run_blocking.hpp"
@@ -34,16 +35,20 @@ namespace {
 // Links on the staff start page to the modules' staff pages (auth adds its own).
 std::vector<auth::staff_link> staff_links() {
     return {{"/staff/events", "Träffar och anmälningar", auth::role::steering},
+            {"/staff/reports", "Uppföljning: deltagande och rapporter", auth::role::steering},
             {"/staff/organisations", "Organisationer", auth::role::organiser},
             {"/admin/outbox", "E-postkö", auth::role::admin}};
 }
 
 void wire_operations(server::router& routes, application& a, app_settings const& app) {
-    server::register_operations_routes(routes, a.stats, [&a]() -> asio::awaitable<bool> {
-        if (!a.migrated) co_return false;
-        co_return co_await server::run_blocking(
-            a.db.workers(), [&a] { return db::migrations_current(a.db, a.migrations); });
-    });
+    server::register_operations_routes(
+        routes, a.stats,
+        [&a]() -> asio::awaitable<bool> {
+            if (!a.migrated) co_return false;
+            co_return co_await server::run_blocking(
+                a.db.workers(), [&a] { return db::migrations_current(a.db, a.migrations); });
+        },
+        app.http.metrics_allow);
     server::register_static_routes(routes, std::filesystem::path(app.http.web_dir) / "static");
     routes.set_page_error_renderer(core::html_error_pages(a.pages));
     routes.set_translator(a.messages.translator());
@@ -73,6 +78,7 @@ void wire_routes(server::router& routes, application& a, app_settings const& app
     organisations::register_organisation_pages(routes, a.organisations, a.auth, a.pages);
     invitations::register_invitation_routes(routes, a.invitations, a.organisations, a.mail, a.auth,
                                             a.pages);
+    reports::register_report_routes(routes, a.reports, a.auth, a.pages);
 }
 
 void print_routes(server::router const& routes) {

@@ -16,4 +16,8 @@ function(samverkan_add_test name)
     set(ARG_TIMEOUT 300)
   endif()
   set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}" TIMEOUT ${ARG_TIMEOUT})
+  # Unit suites need no service: the sanitizer build runs them all (scripts/sanitizers).
+  if("unit" IN_LIST ARG_LABELS)
+    set_property(GLOBAL APPEND PROPERTY SAMVERKAN_SANITIZER_TARGETS ${name})
+  endif()
 endfunction()

@@ -23,6 +23,11 @@ api_error&& api_error::with_log_detail(std::string detail) && {
     return std::move(*this);
 }
 
+api_error&& api_error::with_reason(std::string reason) && {
+    reason_ = std::move(reason);
+    return std::move(*this);
+}
+
 unsigned to_status(error_kind kind) noexcept {
     switch (kind) {
         case error_kind::bad_request:

@@ -47,6 +47,10 @@ public:
 
     [[nodiscard]] std::string const& log_detail() const noexcept { return log_detail_; }
 
+    /// A stable id of why a request was refused ("cross_site"), for pages that explain it in
+    /// their own words; "" for most errors, which the kind explains.
+    [[nodiscard]] std::string const& reason() const noexcept { return reason_; }
+
     [[nodiscard]] std::vector<std::pair<std::string, std::string>> const& headers() const noexcept {
         return headers_;
     }
@@ -54,6 +58,7 @@ public:
     api_error&& with_fields(field_errors fields) &&;
     api_error&& with_header(std::string name, std::string value) &&;
     api_error&& with_log_detail(std::string detail) &&;
+    api_error&& with_reason(std::string reason) &&;
 
 private:
     error_kind kind_;
@@ -61,6 +66,7 @@ private:
     std::string code_;
     field_errors fields_;
     std::string log_detail_;
+    std::string reason_;
     std::vector<std::pair<std::string, std::string>> headers_;
 };
 

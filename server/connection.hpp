@@ -3,6 +3,7 @@
 // Internal to the server library: the state one connection coroutine owns.
 #include "server/asio_fwd.hpp"
 
+#include <boost/asio/ip/address.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 
 #include <atomic>
@@ -17,7 +18,9 @@ struct connection {
 
     std::uint64_t id;
     beast::tcp_stream stream;
-    std::string peer;  ///< the peer's address, looked up once
+    asio::ip::address peer;     ///< the peer's address (IPv4-mapped shown as IPv4), looked up once
+    std::string peer_key;       ///< its normalised form: what the per-address cap counts
+    bool peer_trusted = false;  ///< a trusted proxy: X-Forwarded-For is read, no per-address cap
 
     /// True while waiting for the first byte of the next request: such a connection can be
     /// closed at shutdown without cutting a request in half. Only touched on the strand.

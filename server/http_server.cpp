@@ -50,14 +50,14 @@ auto log_failure(logger& log, char const* what) {
 }  // namespace
 
 http_server::http_server(asio::io_context& ioc, router const& routes, logger& log, metrics& stats,
-                         server_limits limits, std::vector<std::string> trusted_proxies)
+                         server_limits limits, client_policy clients)
     : ioc_(ioc),
       acceptor_(ioc),
       routes_(routes),
       log_(log),
       stats_(stats),
       limits_(limits),
-      trusted_proxies_(std::move(trusted_proxies)),
+      clients_(std::move(clients)),
       id_prefix_(random_prefix()) {}
 
 http_server::~http_server() = default;
@@ -84,11 +84,6 @@ void http_server::start() {
     asio::co_spawn(acceptor_.get_executor(), accept_loop(), log_failure(log_, "accept loop ended"));
 }
 
-bool http_server::trusted_proxy(std::string const& address) const {
-    return std::find(trusted_proxies_.begin(), trusted_proxies_.end(), address) !=
-           trusted_proxies_.end();
-}
-
 std::string http_server::next_request_id() {
     return id_prefix_ + "-" + std::to_string(++next_request_);
 }
@@ -110,36 +105,56 @@ asio::awaitable<void> http_server::accept_loop() {
             continue;
         }
         socket.set_option(tcp::no_delay(true), ec);
-        if (open_.load() >= limits_.max_connections) {
-            asio::co_spawn(strand, refuse(std::move(socket)), asio::detached);
+        auto const peer = socket.remote_endpoint(ec);
+        if (ec) continue;  // already gone: closing the socket is all there is to do
+        auto conn = std::make_shared<connection>(++next_id_, beast::tcp_stream{std::move(socket)});
+        conn->peer = unmapped(peer.address());
+        conn->peer_key = normalised_address(conn->peer);
+        conn->peer_trusted = in_ranges(clients_.trusted_proxies, conn->peer);
+        if (!admit(conn)) {
+            auto const why = open_.load() >= limits_.max_connections
+                                 ? "Too many connections, try again."
+                                 : "Too many connections from your address, try again.";
+            asio::co_spawn(strand, refuse(std::move(conn->stream.socket()), why), asio::detached);
             continue;
         }
-        auto const id = ++next_id_;
-        auto conn = std::make_shared<connection>(id, beast::tcp_stream{std::move(socket)});
-        {
-            std::lock_guard lock(connections_mutex_);
-            connections_.emplace(id, conn);
-        }
-        ++open_;
         asio::co_spawn(strand, session(std::move(conn)), log_failure(log_, "session failed"));
     }
 }
 
-asio::awaitable<void> http_server::refuse(tcp::socket socket) {
-    // Over the connection cap: a short, complete answer instead of a silent reset.
-    static constexpr char busy[] =
+bool http_server::admit(std::shared_ptr<connection> const& conn) {
+    if (open_.load() >= limits_.max_connections) return false;
+    std::lock_guard lock(connections_mutex_);
+    // Trusted proxies carry many clients on their connections: they are not capped.
+    if (!conn->peer_trusted) {
+        auto& held = per_address_[conn->peer_key];
+        if (held >= limits_.max_connections_per_address) return false;
+        ++held;
+    }
+    connections_.emplace(conn->id, conn);
+    ++open_;
+    return true;
+}
+
+asio::awaitable<void> http_server::refuse(tcp::socket socket, std::string_view why) {
+    // Over a connection cap: a short, complete answer instead of a silent reset.
+    std::string const body = R"({"error":"unavailable","message":")" + std::string{why} + "\"}\n";
+    std::string const answer =
         "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
-        "Retry-After: 1\r\nConnection: close\r\nContent-Length: 72\r\n\r\n"
-        "{\"error\":\"unavailable\",\"message\":\"Too many connections, try again.\"}\n";
-    co_await asio::async_write(socket, asio::buffer(busy, sizeof busy - 1),
-                               asio::as_tuple(asio::use_awaitable));
+        "Retry-After: 1\r\nConnection: close\r\nContent-Length: " +
+        std::to_string(body.size()) + "\r\n\r\n" + body;
+    co_await asio::async_write(socket, asio::buffer(answer), asio::as_tuple(asio::use_awaitable));
     boost::system::error_code ec;
     socket.shutdown(tcp::socket::shutdown_both, ec);
 }
 
-void http_server::forget(std::uint64_t id) {
+void http_server::forget(connection const& conn) {
     std::lock_guard lock(connections_mutex_);
-    connections_.erase(id);
+    connections_.erase(conn.id);
+    if (!conn.peer_trusted) {
+        auto const held = per_address_.find(conn.peer_key);
+        if (held != per_address_.end() && --held->second == 0) per_address_.erase(held);
+    }
     --open_;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/asio_fwd.hpp"
+#include "server/ip_address.hpp"
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
@@ -31,13 +32,20 @@ struct server_limits {
     std::size_t header_limit = 16 * 1024;
     std::size_t body_limit = 1024 * 1024;
     std::size_t max_connections = 10'000;
+    std::size_t max_connections_per_address = 256;  ///< by normalised address; proxies exempt
+};
+
+/// What the server believes about its peers and tells every client.
+struct client_policy {
+    std::vector<address_range> trusted_proxies;  ///< peers whose X-Forwarded-For is believed
+    bool strict_transport_security = false;      ///< served over https: browsers must stay on it
 };
 
 /// Accepts connections and runs one coroutine per connection, each on its own strand.
 class http_server {
 public:
     http_server(asio::io_context& ioc, router const& routes, logger& log, metrics& stats,
-                server_limits limits, std::vector<std::string> trusted_proxies);
+                server_limits limits, client_policy clients);
     ~http_server();
 
     /// Binds and listens; throws std::runtime_error naming the address when that fails.
@@ -64,16 +72,20 @@ public:
 
     [[nodiscard]] bool draining() const { return draining_.load(); }
 
-    [[nodiscard]] bool trusted_proxy(std::string const& address) const;
+    [[nodiscard]] client_policy const& clients() const { return clients_; }
+
     [[nodiscard]] std::string next_request_id();
 
 private:
     asio::awaitable<void> accept_loop();
     asio::awaitable<void> session(std::shared_ptr<connection> conn);
-    asio::awaitable<void> refuse(asio::ip::tcp::socket socket);
+    asio::awaitable<void> refuse(asio::ip::tcp::socket socket, std::string_view why);
+    /// Takes a slot for a new connection from `conn->peer_key`; false when the server or
+    /// that address is at its cap.
+    bool admit(std::shared_ptr<connection> const& conn);
     asio::awaitable<void> wait_for_drain(std::chrono::milliseconds deadline,
                                          std::function<void()> done);
-    void forget(std::uint64_t id);
+    void forget(connection const& conn);
 
     asio::io_context& ioc_;
     asio::ip::tcp::acceptor acceptor_;
@@ -81,7 +93,7 @@ private:
     logger& log_;
     metrics& stats_;
     server_limits limits_;
-    std::vector<std::string> trusted_proxies_;
+    client_policy clients_;
     std::string id_prefix_;
     std::atomic<std::uint64_t> next_id_{0};
     std::atomic<std::uint64_t> next_request_{0};
@@ -89,6 +101,7 @@ private:
     std::atomic<bool> draining_{false};
     mutable std::mutex connections_mutex_;
     std::unordered_map<std::uint64_t, std::weak_ptr<connection>> connections_;
+    std::unordered_map<std::string, std::size_t> per_address_;  ///< open connections by peer_key
 };
 
 }  // namespace samverkan::server

@@ -10,6 +10,18 @@
 
 namespace samverkan::server {
 
+namespace {
+
+std::vector<address_range> ranges_of(char const* setting, std::string const& text) {
+    try {
+        return parse_range_list(text);
+    } catch (std::invalid_argument const& e) {
+        throw std::runtime_error(std::string{setting} + ": " + e.what());
+    }
+}
+
+}  // namespace
+
 void add_http_settings(settings& s, http_settings& out, std::string const& default_web_dir) {
     s.options().add_options()("listen", po::value(&out.listen)->default_value(out.listen),
                               "address:port to serve HTTP on")(
@@ -17,7 +29,10 @@ void add_http_settings(settings& s, http_settings& out, std::string const& defau
         "io-threads", po::value(&out.io_threads)->default_value(out.io_threads),
         "threads serving HTTP")(
         "trusted-proxies", po::value(&out.trusted_proxies_text),
-        "comma-separated addresses whose X-Forwarded-For is believed (none by default)")(
+        "comma-separated addresses or CIDR ranges whose X-Forwarded-For is believed (none by "
+        "default)")("metrics-allow",
+                    po::value(&out.metrics_allow_text)->default_value(out.metrics_allow_text),
+                    "comma-separated addresses or CIDR ranges that may read /metrics")(
         "web-dir", po::value(&out.web_dir)->default_value(default_web_dir),
         "folder with templates/ and static/")(
         "header-timeout-ms",
@@ -35,7 +50,11 @@ void add_http_settings(settings& s, http_settings& out, std::string const& defau
         "max-body-bytes", po::value(&out.body_limit)->default_value(out.body_limit),
         "largest request body (413 beyond)")(
         "max-connections", po::value(&out.max_connections)->default_value(out.max_connections),
-        "open connections at most; more are answered 503");
+        "open connections at most; more are answered 503")(
+        "max-connections-per-address",
+        po::value(&out.max_connections_per_address)->default_value(out.max_connections_per_address),
+        "open connections one client address (an IPv6 /64) may hold; more are answered 503; "
+        "trusted proxies are exempt");
 }
 
 void http_settings::finish() {
@@ -55,25 +74,17 @@ void http_settings::finish() {
     if (bad) throw std::runtime_error("listen: '" + host + "' is not an IP address");
     port = static_cast<unsigned short>(value);
     if (io_threads < 1 || io_threads > 64) throw std::runtime_error("io-threads: must be 1 to 64");
-    if (base_url.empty()) base_url = "http://" + listen;
+    base_url_given = !base_url.empty();
+    if (!base_url_given) base_url = "http://" + listen;
     while (!base_url.empty() && base_url.back() == '/') base_url.pop_back();
     if (base_url.rfind("http://", 0) != 0 && base_url.rfind("https://", 0) != 0)
         throw std::runtime_error("base-url: must start with http:// or https://");
-    trusted_proxies.clear();
-    for (std::size_t start = 0; start < trusted_proxies_text.size();) {
-        auto stop = trusted_proxies_text.find(',', start);
-        if (stop == std::string::npos) stop = trusted_proxies_text.size();
-        auto const item = trusted_proxies_text.substr(start, stop - start);
-        if (!item.empty()) {
-            boost::asio::ip::make_address(item, bad);
-            if (bad)
-                throw std::runtime_error("trusted-proxies: '" + item + "' is not an IP address");
-            trusted_proxies.push_back(item);
-        }
-        start = stop + 1;
-    }
+    trusted_proxies = ranges_of("trusted-proxies", trusted_proxies_text);
+    metrics_allow = ranges_of("metrics-allow", metrics_allow_text);
     if (header_limit < 1024) throw std::runtime_error("max-header-bytes: must be at least 1024");
     if (max_connections < 1) throw std::runtime_error("max-connections: must be at least 1");
+    if (max_connections_per_address < 1)
+        throw std::runtime_error("max-connections-per-address: must be at least 1");
 }
 
 server_limits http_settings::limits() const {
@@ -84,6 +95,7 @@ server_limits http_settings::limits() const {
     l.header_limit = header_limit;
     l.body_limit = body_limit;
     l.max_connections = max_connections;
+    l.max_connections_per_address = max_connections_per_address;
     return l;
 }
 

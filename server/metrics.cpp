@@ -43,6 +43,11 @@ void metrics::add_gauge(std::string name, std::string help, std::function<double
     gauges_.push_back({std::move(name), std::move(help), std::move(read)});
 }
 
+void metrics::add_counter(std::string name, std::string help, std::function<double()> read) {
+    std::lock_guard lock(mutex_);
+    gauges_.push_back({std::move(name), std::move(help), std::move(read), "counter"});
+}
+
 std::string metrics::render() const {
     std::lock_guard lock(mutex_);
     std::string out;
@@ -71,7 +76,7 @@ std::string metrics::render() const {
     out += "# TYPE samverkan_http_requests_in_flight gauge\n";
     out += "samverkan_http_requests_in_flight " + std::to_string(in_flight_.load()) + "\n";
     for (auto const& g : gauges_) {
-        out += "# HELP " + g.name + " " + g.help + "\n# TYPE " + g.name + " gauge\n";
+        out += "# HELP " + g.name + " " + g.help + "\n# TYPE " + g.name + " " + g.type + "\n";
         out += g.name + " " + number(g.read()) + "\n";
     }
     return out;

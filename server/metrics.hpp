@@ -27,6 +27,9 @@ public:
     /// A value read each time /metrics is scraped (e.g. DB connections in use).
     void add_gauge(std::string name, std::string help, std::function<double()> read);
 
+    /// The same for a value that only grows (a count since start; the name ends in _total).
+    void add_counter(std::string name, std::string help, std::function<double()> read);
+
     [[nodiscard]] std::string render() const;
 
     static constexpr std::array<double, 11> bucket_bounds{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
@@ -43,6 +46,7 @@ private:
         std::string name;
         std::string help;
         std::function<double()> read;
+        char const* type = "gauge";
     };
 
     std::atomic<long long> in_flight_{0};

@@ -58,6 +58,8 @@ bool matches(std::vector<router::segment> const& segments,
             std::string rest;
             for (std::size_t j = i; j < parts.size(); ++j)
                 rest.append(j > i ? "/" : "").append(parts[j]);
+            // Like a `{name}` segment, the rest is never empty: "/static/" names no file.
+            if (rest.empty()) return false;
             params.emplace_back(seg.param, std::move(rest));
             return true;
         }
@@ -125,6 +127,7 @@ asio::awaitable<response> router::dispatch(request& req) const {
             throw api_error(error_kind::method_not_allowed, "This method is not allowed here.")
                 .with_header("Allow", allowed);
         }
+        if (origin_check_) origin_check_->enforce(req);
         if (found->access.check) co_await found->access.check(req);
         co_return co_await found->run(req);
     } catch (api_error const& e) {

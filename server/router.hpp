@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/message.hpp"
+#include "server/origin_check.hpp"
 #include "server/request.hpp"
 
 #include <boost/asio/awaitable.hpp>
@@ -67,6 +68,10 @@ public:
     /// Set once by main, before the server starts.
     void set_page_error_renderer(page_error_renderer render) { page_errors_ = std::move(render); }
 
+    /// The cross-site rule for unsafe requests outside /api/, checked before any guard;
+    /// set once by main, before the server starts (none: every origin passes).
+    void set_origin_check(origin_check check) { origin_check_ = std::move(check); }
+
     /// Set once by main: how error messages are put into words (the API answers in English).
     void set_translator(translator translate) { translate_ = std::move(translate); }
 
@@ -78,6 +83,7 @@ private:
     std::vector<route> routes_;
     logger* log_;
     page_error_renderer page_errors_;
+    std::optional<origin_check> origin_check_;
     translator translate_;
 };
 

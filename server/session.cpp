@@ -24,6 +24,8 @@
 
 #include <chrono>
 #include <optional>
+#include <string_view>
+#include <vector>
 
 namespace samverkan::server {
 
@@ -52,19 +54,19 @@ bool valid_request_id(std::string_view id) {
     return true;
 }
 
-// The client's address: the peer, or the last hop that a trusted proxy reports.
-std::string client_address(http_server const& server, connection const& conn,
-                           http_request const& message) {
-    std::string const& address = conn.peer;
-    if (!server.trusted_proxy(address)) return address;
-    auto const forwarded = message.find("X-Forwarded-For");
-    if (forwarded == message.end()) return address;
-    std::string_view list{forwarded->value().data(), forwarded->value().size()};
-    auto const comma = list.rfind(',');
-    auto last = comma == std::string_view::npos ? list : list.substr(comma + 1);
-    while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
-    while (!last.empty() && last.back() == ' ') last.remove_suffix(1);
-    return last.empty() ? address : std::string{last};
+// Who the client is: the peer, or whom trusted proxies name in X-Forwarded-For (every line
+// of it), in the normalised form that limits and the audit log use.
+void identify_client(request& req, http_server const& server, connection const& conn) {
+    if (!conn.peer_trusted) {
+        req.client_ip = conn.peer;
+        req.client_address = conn.peer_key;
+        return;
+    }
+    std::vector<std::string_view> lines;
+    auto [it, end] = req.message.equal_range("X-Forwarded-For");
+    for (; it != end; ++it) lines.emplace_back(it->value().data(), it->value().size());
+    req.client_ip = forwarded_client(conn.peer, lines, server.clients().trusted_proxies);
+    req.client_address = normalised_address(req.client_ip);
 }
 
 // Fills path and query from the target; false when the target is not a valid origin-form.
@@ -82,8 +84,11 @@ bool parse_target(request& req) {
     return true;
 }
 
-void add_default_headers(response& res, std::string_view request_id) {
+void add_default_headers(response& res, std::string_view request_id, bool https) {
     res.set("X-Request-Id", request_id);
+    // A year, the usual value; no includeSubDomains: the municipality's other hosts are
+    // not ours to commit.
+    if (https) res.set("Strict-Transport-Security", "max-age=31536000");
     // Security headers on every response; a handler may have set stricter ones already.
     auto set_default = [&res](char const* name, char const* value) {
         if (res.find(name) == res.end()) res.set(name, value);
@@ -189,7 +194,7 @@ asio::awaitable<response> answer(http_server& server, connection const& conn, ro
     req.message = std::move(message);
     auto const incoming_id = req.header("X-Request-Id");
     if (valid_request_id(incoming_id)) req.request_id = incoming_id;
-    req.client_address = client_address(server, conn, req.message);
+    identify_client(req, server, conn);
     if (!parse_target(req))
         co_return error_response(
             api_error(error_kind::bad_request, "The request target is not valid."), req.request_id);
@@ -200,12 +205,6 @@ asio::awaitable<response> answer(http_server& server, connection const& conn, ro
 
 asio::awaitable<void> http_server::session(std::shared_ptr<connection> conn) {
     auto& stream = conn->stream;
-    {
-        // Looked up once: the peer does not change during a connection.
-        boost::system::error_code ec;
-        auto const peer = stream.socket().remote_endpoint(ec);
-        if (!ec) conn->peer = peer.address().to_string();
-    }
     beast::flat_buffer buffer;
     std::string wire;  // the response bytes, one buffer reused for every request
     while (!draining() && co_await wait_for_request(*conn, buffer, limits_)) {
@@ -230,7 +229,7 @@ asio::awaitable<void> http_server::session(std::shared_ptr<connection> conn) {
             res = co_await answer(*this, *conn, routes_, std::move(*outcome.message), req);
         else
             res = error_response(*outcome.refused, req.request_id);
-        add_default_headers(res, req.request_id);
+        add_default_headers(res, req.request_id, clients_.strict_transport_security);
         keep_alive = keep_alive && !draining();
         res.keep_alive(keep_alive);
         bool const head = req.message.method() == http::verb::head;
@@ -247,7 +246,7 @@ asio::awaitable<void> http_server::session(std::shared_ptr<connection> conn) {
     boost::system::error_code ec;
     stream.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ec);
     stream.close();
-    forget(conn->id);
+    forget(*conn);
 }
 
 }  // namespace samverkan::server

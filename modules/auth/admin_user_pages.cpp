@@ -9,6 +9,8 @@
 
 #include <boost/json/array.hpp>
 
+#include <algorithm>
+
 namespace samverkan::auth {
 
 using server::api_error;
@@ -54,10 +56,17 @@ asio::awaitable<json::object> users_page_data(auth_service& auth, server::reques
                                      {"email", u.email},
                                      {"role_label", role_label(u.role)},
                                      {"active", u.active},
+                                     {"failures_last_hour", u.failures_last_hour},
+                                     {"login_slowed", login_slowed(auth.settings(), u)},
                                      {"can_deactivate", u.active && u.id != who.user_id},
                                      {"can_reactivate", !u.active},
                                      {"can_reset", u.active && u.id != who.user_id}});
+    bool const any_slowed = std::any_of(users.begin(), users.end(), [&auth](user const& u) {
+        return login_slowed(auth.settings(), u);
+    });
     data["users"] = std::move(items);
+    data["any_login_slowed"] = any_slowed;
+    data["login_ceiling"] = auth.settings().account_ceiling;
     std::string const chosen = form.contains("role") ? std::string{form["role"].as_string()} : "";
     data["roles"] = role_items(chosen);
     data["form"] = std::move(form);

@@ -46,7 +46,7 @@ char const* role_label(role r) {
 
 server::access require(auth_service& auth, role least) {
     auto check = [&auth, least](server::request& req) -> asio::awaitable<void> {
-        auto const token = session_token(req);
+        auto const token = session_token(req, auth.settings());
         std::optional<identity> who;
         if (token) who = co_await auth.authenticate(*token);
         if (!who) throw api_error(error_kind::unauthenticated, "Sign in first.");

@@ -10,7 +10,10 @@
 
 namespace samverkan::auth {
 
-inline constexpr std::string_view session_cookie_name = "samverkan_session";
+/// "samverkan_session"; under an https base URL "__Host-samverkan_session", a name browsers
+/// accept only with Secure, Path=/ and no Domain, so no other host of the domain (and no
+/// plain-http page) can plant or overwrite it.
+[[nodiscard]] std::string_view session_cookie_name(auth_settings const& s);
 
 /// Set-Cookie value for a new session: HttpOnly, SameSite=Lax, Path=/, Max-Age of the
 /// absolute lifetime, and Secure when the public base URL is https.
@@ -20,6 +23,7 @@ inline constexpr std::string_view session_cookie_name = "samverkan_session";
 [[nodiscard]] std::string cleared_session_cookie(auth_settings const& s);
 
 /// The session token the request carries, if any.
-[[nodiscard]] std::optional<std::string> session_token(server::request const& req);
+[[nodiscard]] std::optional<std::string> session_token(server::request const& req,
+                                                       auth_settings const& s);
 
 }  // namespace samverkan::auth

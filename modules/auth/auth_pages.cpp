@@ -94,7 +94,7 @@ void add_login_pages(server::router& routes, auth_service& auth, core::page_rend
         http::verb::post, "/logout",
         [&auth](server::request& req) -> asio::awaitable<server::response> {
             auto const& who = current_user(req);
-            auto const token = session_token(req).value_or("");
+            auto const token = session_token(req, auth.settings()).value_or("");
             actor const by{who.user_id, req.client_address};
             co_await auth.logout(token, by);
             auto res = server::redirect_response("/login?logged_out=1");

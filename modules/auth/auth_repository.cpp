@@ -18,9 +18,12 @@ constexpr char const* find_user_sql =
     " password_hash from users where id = :id";
 
 constexpr char const* list_users_sql =
-    "select id, email, name, role, case when active then 1 else 0 end,"
-    " extract(epoch from created_at)::bigint, extract(epoch from password_changed_at)::bigint,"
-    " '' from users order by active desc, lower(name), id";
+    "select u.id, u.email, u.name, u.role, case when u.active then 1 else 0 end,"
+    " extract(epoch from u.created_at)::bigint,"
+    " extract(epoch from u.password_changed_at)::bigint, '',"
+    " (select count(*) from login_attempts a where lower(a.email) = lower(u.email)"
+    "    and not a.succeeded and a.at > now() - interval '1 hour')"
+    " from users u order by u.active desc, lower(u.name), u.id";
 
 constexpr char const* count_users_sql = "select count(*) from users";
 
@@ -47,25 +50,33 @@ constexpr char const* insert_attempt_sql =
     "insert into login_attempts (email, client_address, succeeded)"
     " values (lower(:email), :address, false) returning id";
 
-// Account failures count from the last successful login on; address failures do not,
-// so one attacker-owned account cannot reset the limit of an address.
+// The pair (account, address) counts from its own last success on, so that the owner's
+// login elsewhere gives an attacker no fresh guesses and a guesser's failures do not outlive
+// the owner's success from that same address. The address counts over every account and
+// does not reset (one attacker-owned account must not reset the limit of an address). The
+// account's hour counts every address and never resets: it is what the ceiling slows down.
 constexpr char const* count_failures_sql =
-    "with account as ("
+    "with pair as ("
     "  select count(*) as n, min(at) as oldest from login_attempts"
-    "  where lower(email) = lower(:email1) and not succeeded"
+    "  where lower(email) = lower(:email1) and client_address = :address1 and not succeeded"
     "    and at > now() - make_interval(secs => :window1)"
     "    and at > coalesce((select max(at) from login_attempts"
-    "                       where lower(email) = lower(:email2) and succeeded), '-infinity')"
+    "                       where lower(email) = lower(:email2) and client_address = :address2"
+    "                         and succeeded), '-infinity')"
     "), address as ("
     "  select count(*) as n, min(at) as oldest from login_attempts"
-    "  where client_address = :address and not succeeded"
+    "  where client_address = :address3 and not succeeded"
     "    and at > now() - make_interval(secs => :window2)"
+    "), account as ("
+    "  select count(*) as n from login_attempts"
+    "  where lower(email) = lower(:email3) and not succeeded and at > now() - interval '1 hour'"
     ")"
-    " select account.n, coalesce(ceil(extract(epoch from account.oldest"
+    " select pair.n, coalesce(ceil(extract(epoch from pair.oldest"
     "          + make_interval(secs => :window3) - now())), 0)::bigint,"
     "        address.n, coalesce(ceil(extract(epoch from address.oldest"
-    "          + make_interval(secs => :window4) - now())), 0)::bigint"
-    " from account, address";
+    "          + make_interval(secs => :window4) - now())), 0)::bigint,"
+    "        account.n"
+    " from pair, address, account";
 
 constexpr char const* mark_attempt_sql =
     "update login_attempts set succeeded = true, at = now() where id = :id";
@@ -131,7 +142,10 @@ std::optional<stored_user> find_user(soci::session& sql, long long id) {
 std::vector<user> list_users(soci::session& sql) {
     std::vector<user> out;
     soci::rowset<soci::row> rows = (sql.prepare << list_users_sql);
-    for (auto const& r : rows) out.push_back(user_from_row(r).user);
+    for (auto const& r : rows) {
+        out.push_back(user_from_row(r).user);
+        out.back().failures_last_hour = r.get<long long>(8);
+    }
     return out;
 }
 
@@ -183,11 +197,12 @@ attempt_counts start_attempt(soci::session& sql, std::string const& email,
     attempt_counts out;
     sql << insert_attempt_sql, soci::use(email), soci::use(client_address),
         soci::into(out.attempt_id);
-    sql << count_failures_sql, soci::use(email), soci::use(window_seconds), soci::use(email),
-        soci::use(client_address), soci::use(window_seconds), soci::use(window_seconds),
-        soci::use(window_seconds), soci::into(out.account_failures),
-        soci::into(out.account_retry_after), soci::into(out.address_failures),
-        soci::into(out.address_retry_after);
+    sql << count_failures_sql, soci::use(email), soci::use(client_address),
+        soci::use(window_seconds), soci::use(email), soci::use(client_address),
+        soci::use(client_address), soci::use(window_seconds), soci::use(email),
+        soci::use(window_seconds), soci::use(window_seconds), soci::into(out.pair_failures),
+        soci::into(out.pair_retry_after), soci::into(out.address_failures),
+        soci::into(out.address_retry_after), soci::into(out.account_failures_last_hour);
     return out;
 }
 

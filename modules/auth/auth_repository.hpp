@@ -24,10 +24,11 @@ struct stored_user {
 /// leaves the window (seconds).
 struct attempt_counts {
     long long attempt_id = 0;
-    long long account_failures = 0;
-    long long account_retry_after = 0;
-    long long address_failures = 0;
+    long long pair_failures = 0;  ///< this account from this address, since its last success
+    long long pair_retry_after = 0;
+    long long address_failures = 0;  ///< this address, every account
     long long address_retry_after = 0;
+    long long account_failures_last_hour = 0;  ///< this account, every address
 };
 
 [[nodiscard]] std::optional<stored_user> find_user_by_email(soci::session& sql,
@@ -47,8 +48,8 @@ bool reactivate_user(soci::session& sql, long long id);
 void set_password(soci::session& sql, long long id, std::string const& password_hash);
 
 /// Records a login attempt as failed *before* the password is checked, then counts the
-/// failures in the window including it. Because each attempt is committed before it
-/// counts, concurrent attempts cannot all slip under the limit.
+/// failures including it (`client_address` normalised, as server::request has it). Because each
+/// attempt is committed before it counts, concurrent attempts cannot all slip under the limit.
 [[nodiscard]] attempt_counts start_attempt(soci::session& sql, std::string const& email,
                                            std::string const& client_address,
                                            long long window_seconds);

@@ -75,7 +75,7 @@ void add_session_routes(server::router& routes, auth_service& auth) {
     routes.add(
         http::verb::post, "/api/v1/auth/logout",
         [&auth](server::request& req) -> asio::awaitable<server::response> {
-            auto const token = session_token(req).value_or("");
+            auto const token = session_token(req, auth.settings()).value_or("");
             auto const by = actor_of(req);
             co_await auth.logout(token, by);
             auto res = server::empty_response(204);
@@ -115,7 +115,12 @@ void add_user_routes(server::router& routes, auth_service& auth) {
             // in a co_await expression (and in a range-for header).
             auto const viewer = actor_of(req);
             auto const users = co_await auth.list_users(viewer);
-            for (auto const& u : users) items.push_back(user_json(u));
+            for (auto const& u : users) {
+                auto item = user_json(u);
+                item["failed_logins_last_hour"] = u.failures_last_hour;
+                item["login_slowed"] = login_slowed(auth.settings(), u);
+                items.push_back(std::move(item));
+            }
             auto res = server::json_response(200, json::object{{"users", std::move(items)}});
             res.set(http::field::cache_control, "no-store");
             co_return res;

@@ -105,6 +105,14 @@ std::string message(problem p, std::string_view language) {
         case problem::password_too_common:
             return sv ? "Lösenordet är för vanligt och lätt att gissa. Välj ett annat."
                       : "Too common and easy to guess; choose another.";
+        case problem::password_dictionary_word:
+            return sv ? "Lösenordet bygger på ett ord ur en ordlista och är lätt att gissa. Välj "
+                        "ett annat, till exempel några ord som inte hör ihop."
+                      : "Too easy to guess: it is based on a dictionary word.";
+        case problem::password_too_simple:
+            return sv ? "Lösenordet är för enkelt att gissa: det följer ett mönster eller har för "
+                        "få olika tecken. Välj ett annat."
+                      : "Too easy to guess: a simple pattern or too few different characters.";
         case problem::password_is_email:
             return sv ? "Lösenordet får inte vara e-postadressen."
                       : "Must not be the e-mail address.";

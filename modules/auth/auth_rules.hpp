@@ -24,6 +24,8 @@ enum class problem {
     password_too_short,
     password_too_long,
     password_too_common,
+    password_dictionary_word,  ///< cracklib: based on a word of its dictionary
+    password_too_simple,       ///< cracklib: a pattern, or too few different characters
     password_is_email,
     wrong_current_password,
     passwords_differ,

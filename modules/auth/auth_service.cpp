@@ -6,6 +6,10 @@
 #include "modules/core/database.hpp"
 #include "server/run_blocking.hpp"
 
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
 #include <algorithm>
 
 namespace samverkan::auth {
@@ -61,11 +65,9 @@ user insert_checked(soci::session& sql, new_user const& u, std::string const& ha
     return repository::find_user(sql, *id).value().user;
 }
 
-new_user checked(new_user u) {
-    u.email = normalise_email(u.email);
-    auto const problems = check_new_user(u);
-    if (!problems.empty()) throw invalid_input(problems);
-    return u;
+bool has_field(std::vector<field_problem> const& problems, std::string_view field) {
+    return std::any_of(problems.begin(), problems.end(),
+                       [field](field_problem const& p) { return p.field == field; });
 }
 
 }  // namespace
@@ -96,27 +98,63 @@ asio::awaitable<std::string> auth_service::hash_off_thread(std::string password)
     co_return co_await server::run_blocking(hashing_, [&] { return hash_password(password); });
 }
 
-asio::awaitable<void> auth_service::refuse_when_throttled(
-    repository::attempt_counts const& counts) {
-    bool const account_blocked = counts.account_failures > settings_.max_failures_per_account;
+asio::awaitable<std::optional<problem>> auth_service::dictionary_weakness(std::string password) {
+    co_return co_await server::run_blocking(hashing_,
+                                            [&] { return dictionary_.weakness(password); });
+}
+
+asio::awaitable<new_user> auth_service::checked(new_user u) {
+    u.email = normalise_email(u.email);
+    auto problems = check_new_user(u);
+    std::optional<problem> weak;  // no co_await inside a condition (g++ 12)
+    if (!has_field(problems, "password")) weak = co_await dictionary_weakness(u.password);
+    if (weak) problems.push_back({"password", *weak});
+    if (!problems.empty()) throw invalid_input(problems);
+    co_return u;
+}
+
+new_user auth_service::checked_now(new_user u) {
+    u.email = normalise_email(u.email);
+    auto problems = check_new_user(u);
+    if (!has_field(problems, "password"))
+        if (auto const weak = dictionary_.weakness(u.password))
+            problems.push_back({"password", *weak});
+    if (!problems.empty()) throw invalid_input(problems);
+    return u;
+}
+
+asio::awaitable<void> auth_service::throttle(repository::attempt_counts const& counts) {
+    bool const pair_blocked = counts.pair_failures > settings_.max_failures_per_pair;
     bool const address_blocked = counts.address_failures > settings_.max_failures_per_address;
-    if (!account_blocked && !address_blocked) co_return;
-    // A refused attempt is not a failure: it must not prolong the block.
-    long long const id = counts.attempt_id;
-    co_await db_.run([id](soci::session& sql) { repository::forget_attempt(sql, id); });
-    throw throttled(std::max(account_blocked ? counts.account_retry_after : 0,
-                             address_blocked ? counts.address_retry_after : 0));
+    if (pair_blocked || address_blocked) {
+        ++refused_;
+        // A refused attempt is not a failure: it must not prolong the block.
+        long long const id = counts.attempt_id;
+        co_await db_.run([id](soci::session& sql) { repository::forget_attempt(sql, id); });
+        throw throttled(std::max(pair_blocked ? counts.pair_retry_after : 0,
+                                 address_blocked ? counts.address_retry_after : 0));
+    }
+    auto const wait = login_slowdown(settings_, counts.account_failures_last_hour);
+    if (wait.count() == 0) co_return;
+    ++slowed_;
+    slowdown_ms_ += static_cast<unsigned long long>(wait.count());
+    // Waits on a timer, so no thread is held however many attempts wait at once.
+    asio::steady_timer timer{co_await asio::this_coro::executor, wait};
+    co_await timer.async_wait(asio::use_awaitable);
 }
 
 asio::awaitable<session_grant> auth_service::login(std::string email, std::string password,
                                                    std::string client_address) {
     email = normalise_email(email);
     long long const window = settings_.failure_window.count();
-    auto [counts, found] = co_await db_.run([&](soci::session& sql) {
+    // Named, not a structured binding: clang 14 (the sanitizer build) cannot capture one.
+    auto const started = co_await db_.run([&](soci::session& sql) {
         auto counts = repository::start_attempt(sql, email, client_address, window);
         return std::pair{counts, repository::find_user_by_email(sql, email)};
     });
-    co_await refuse_when_throttled(counts);
+    auto const& counts = started.first;
+    auto const& found = started.second;
+    co_await throttle(counts);
     // Unknown addresses are checked against a dummy hash so they take as long.
     std::string const& hash = found ? found->password_hash : dummy_hash_;
     bool const matches = co_await verify_off_thread(hash, password);
@@ -154,17 +192,21 @@ asio::awaitable<session_grant> auth_service::change_password(identity who, std::
                                                              std::string client_address) {
     std::vector<field_problem> problems;
     if (current.empty()) problems.push_back({"current_password", problem::required});
-    if (auto const p = check_password(replacement, who.email))
-        problems.push_back({"new_password", *p});
+    auto weak = check_password(replacement, who.email);
+    if (!weak) weak = co_await dictionary_weakness(replacement);
+    if (weak) problems.push_back({"new_password", *weak});
     if (!problems.empty()) throw invalid_input(problems);
     // Guessing the current password with a stolen session counts against the same limits
     // as guessing it at the login form.
     long long const window = settings_.failure_window.count();
-    auto [counts, stored] = co_await db_.run([&](soci::session& sql) {
+    // Named, not a structured binding: clang 14 (the sanitizer build) cannot capture one.
+    auto const started = co_await db_.run([&](soci::session& sql) {
         auto counts = repository::start_attempt(sql, who.email, client_address, window);
         return std::pair{counts, repository::find_user(sql, who.user_id)};
     });
-    co_await refuse_when_throttled(counts);
+    auto const& counts = started.first;
+    auto const& stored = started.second;
+    co_await throttle(counts);
     if (!stored) throw api_error(error_kind::unauthenticated, "Sign in first.");
     bool const current_ok = co_await verify_off_thread(stored->password_hash, current);
     if (!current_ok) throw invalid_input({{"current_password", problem::wrong_current_password}});
@@ -181,7 +223,7 @@ asio::awaitable<session_grant> auth_service::change_password(identity who, std::
 }
 
 asio::awaitable<user> auth_service::add_user(new_user u, actor who) {
-    u = checked(std::move(u));
+    u = co_await checked(std::move(u));
     std::string const hash = co_await hash_off_thread(u.password);
     co_return co_await db_.transact(
         [&](soci::session& sql) { return insert_checked(sql, u, hash, who); });
@@ -229,8 +271,9 @@ asio::awaitable<user> auth_service::reset_password(long long id, std::string rep
         throw api_error(error_kind::conflict,
                         "Change your own password with your current one (/account/password).");
     auto const target = co_await get_user(id);
-    if (auto const p = check_password(replacement, target.email))
-        throw invalid_input({{"new_password", *p}});
+    auto weak = check_password(replacement, target.email);
+    if (!weak) weak = co_await dictionary_weakness(replacement);
+    if (weak) throw invalid_input({{"new_password", *weak}});
     std::string const hash = co_await hash_off_thread(replacement);
     co_return co_await db_.transact([&](soci::session& sql) {
         repository::set_password(sql, id, hash);
@@ -241,7 +284,7 @@ asio::awaitable<user> auth_service::reset_password(long long id, std::string rep
 }
 
 user auth_service::add_user_now(new_user u, actor who) {
-    u = checked(std::move(u));
+    u = checked_now(std::move(u));
     std::string const hash = hash_password(u.password);
     std::optional<user> out;
     db_.in_transaction([&](soci::session& sql) { out = insert_checked(sql, u, hash, who); });
@@ -250,7 +293,7 @@ user auth_service::add_user_now(new_user u, actor who) {
 
 std::optional<user> auth_service::add_first_admin_now(new_user u) {
     u.role = "admin";
-    u = checked(std::move(u));
+    u = checked_now(std::move(u));
     std::string const hash = hash_password(u.password);
     std::optional<user> out;
     db_.in_transaction([&](soci::session& sql) {

@@ -4,6 +4,7 @@
 // password changes, and staff accounts. No HTTP here; errors are server::api_error.
 #include "modules/auth/auth_rules.hpp"
 #include "modules/auth/auth_types.hpp"
+#include "modules/auth/password_dictionary.hpp"
 #include "server/api_error.hpp"
 #include "server/asio_fwd.hpp"
 
@@ -51,9 +52,20 @@ public:
     /// every login attempt that is not throttled costs exactly one.
     [[nodiscard]] unsigned long long password_checks() const { return password_checks_.load(); }
 
+    /// Login attempts refused with 429 (pair or address limit) since start.
+    [[nodiscard]] unsigned long long refused_attempts() const { return refused_.load(); }
+
+    /// Attempts that waited because their account passed the hourly ceiling, and how long
+    /// they waited in all (milliseconds), since start.
+    [[nodiscard]] unsigned long long slowed_attempts() const { return slowed_.load(); }
+
+    [[nodiscard]] unsigned long long slowdown_ms() const { return slowdown_ms_.load(); }
+
     /// A new session for a right e-mail and password of an active user. Otherwise 401 with
     /// the same answer whether the address is unknown, the password wrong or the account
-    /// inactive; 429 with Retry-After after too many failures for the address or account.
+    /// inactive; 429 with Retry-After after too many failures for this account from this
+    /// client address, or from this address in all. Past the account's hourly ceiling the
+    /// attempt first waits (never refused for that).
     asio::awaitable<session_grant> login(std::string email, std::string password,
                                          std::string client_address);
 
@@ -98,8 +110,15 @@ public:
     std::optional<user> add_first_admin_now(new_user u);
 
 private:
-    /// 429 with Retry-After when the account or the address has failed too often.
-    asio::awaitable<void> refuse_when_throttled(repository::attempt_counts const& counts);
+    /// 429 with Retry-After when the pair or the address has failed too often; a wait when
+    /// the account is past its ceiling.
+    asio::awaitable<void> throttle(repository::attempt_counts const& counts);
+    /// What cracklib finds wrong with a new password, checked on the hashing pool.
+    asio::awaitable<std::optional<problem>> dictionary_weakness(std::string password);
+    /// The new account's fields by the rules, and its password by cracklib when the rules
+    /// pass it; the e-mail normalised. Throws invalid_input (422) with every problem.
+    asio::awaitable<new_user> checked(new_user u);
+    new_user checked_now(new_user u);
     asio::awaitable<bool> verify_off_thread(std::string hash, std::string password);
     asio::awaitable<std::string> hash_off_thread(std::string password);
 
@@ -107,7 +126,11 @@ private:
     auth_settings settings_;
     asio::thread_pool hashing_;
     std::string dummy_hash_;
+    password_dictionary dictionary_;
     std::atomic<unsigned long long> password_checks_{0};
+    std::atomic<unsigned long long> refused_{0};
+    std::atomic<unsigned long long> slowed_{0};
+    std::atomic<unsigned long long> slowdown_ms_{0};
 };
 
 }  // namespace samverkan::auth

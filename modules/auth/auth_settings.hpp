@@ -15,6 +15,8 @@ struct auth_options {
     unsigned login_max_failures = 5;
     unsigned login_max_failures_per_address = 20;
     unsigned login_failure_window_seconds = 15 * 60;
+    unsigned login_account_ceiling = 100;
+    unsigned login_slowdown_max_ms = 30'000;
 
     /// Checks ranges (throws std::runtime_error naming the setting); the cookie is Secure
     /// when the public base URL is https.
@@ -22,7 +24,8 @@ struct auth_options {
 };
 
 /// session-idle-seconds, session-lifetime-seconds, login-max-failures,
-/// login-max-failures-per-address, login-failure-window-seconds.
+/// login-max-failures-per-address, login-failure-window-seconds, login-account-ceiling,
+/// login-slowdown-max-ms.
 void add_auth_settings(server::settings& s, auth_options& out);
 
 }  // namespace samverkan::auth

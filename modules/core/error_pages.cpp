@@ -37,6 +37,13 @@ error_words words_of(server::error_kind kind) {
     }
 }
 
+// Refusals whose kind alone would mislead: a cross-site form is no question of rights.
+error_words words_of(server::api_error const& error) {
+    if (error.reason() == "cross_site")
+        return {"error.cross_site.heading", "error.cross_site.text"};
+    return words_of(error.kind());
+}
+
 }  // namespace
 
 server::page_error_renderer html_error_pages(page_renderer const& pages) {
@@ -50,7 +57,7 @@ server::page_error_renderer html_error_pages(page_renderer const& pages) {
         }
         auto const lang = page_language(req);
         auto const w = pages.words(lang);
-        auto const keys = words_of(error.kind());
+        auto const keys = words_of(error);
         boost::json::object data{{"title", w(keys.heading)},
                                  {"heading", w(keys.heading)},
                                  {"message", w(keys.text)},

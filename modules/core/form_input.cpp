@@ -6,6 +6,8 @@
 #include <boost/url/encoding_opts.hpp>
 #include <boost/url/parse_query.hpp>
 
+#include <string>
+
 namespace samverkan::core {
 
 using server::api_error;
@@ -13,7 +15,11 @@ using server::error_kind;
 
 form_input::form_input(std::string_view encoded) {
     if (encoded.empty()) return;
-    auto const parsed = boost::urls::parse_query({encoded.data(), encoded.size()});
+    // Boost.URL 1.81's parse_query takes the length of its buffer from strlen(data), not
+    // from the view (found by fuzz/form_input_fuzzer): given a view that is not the whole
+    // NUL-terminated string it reads past the view's end. A copy ends exactly there.
+    std::string const owned{encoded};
+    auto const parsed = boost::urls::parse_query({owned.data(), owned.size()});
     if (!parsed) throw api_error(error_kind::bad_request, "The form data is not valid.");
     // Forms encode a space as '+', unlike URL paths.
     boost::urls::encoding_opts opts;

@@ -1,6 +1,7 @@
 #include "modules/core/text.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 namespace samverkan::core {
 
@@ -39,6 +40,13 @@ std::string lower_ascii(std::string_view text) {
         return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     });
     return out;
+}
+
+std::optional<long long> whole_number(std::string_view text) {
+    long long n = 0;
+    auto const [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (text.empty() || error != std::errc{} || end != text.data() + text.size()) return {};
+    return n;
 }
 
 }  // namespace samverkan::core

@@ -3,6 +3,7 @@
 // Small text rules every module shares: strict UTF-8, trimming, ASCII case folding.
 #include "server/utf8.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,5 +24,9 @@ using server::valid_utf8;
 
 /// A–Z to a–z; other bytes as they are (e-mail addresses compare this way).
 [[nodiscard]] std::string lower_ascii(std::string_view text);
+
+/// The whole of `text` as a decimal integer (an optional leading '-'); nullopt for anything
+/// else: empty, other characters, or out of range.
+[[nodiscard]] std::optional<long long> whole_number(std::string_view text);
 
 }  // namespace samverkan::core

@@ -24,11 +24,23 @@ class event_listing {
 public:
     using snapshot = std::shared_ptr<std::vector<event> const>;
 
+    /// The start page's year wheel: its year and that year's published events, past ones
+    /// included (year_wheel.hpp chooses the year and which of them it shows).
+    struct wheel_events {
+        int year = 0;
+        std::vector<event> events;
+    };
+
+    using wheel_snapshot = std::shared_ptr<wheel_events const>;
+
     event_listing(db::database& db, std::chrono::milliseconds max_age);
 
     /// The current snapshot; refreshes it first when it is older than `max_age`. While one
     /// caller refreshes, the others get the previous snapshot rather than queueing.
     asio::awaitable<snapshot> upcoming();
+
+    /// The wheel read together with the snapshot `upcoming()` returned last.
+    [[nodiscard]] wheel_snapshot wheel();
 
     /// Makes the next `upcoming()` read the database.
     void invalidate();
@@ -38,6 +50,7 @@ private:
     std::chrono::milliseconds max_age_;
     std::mutex mutex_;
     snapshot current_;
+    wheel_snapshot wheel_;
     std::chrono::steady_clock::time_point read_at_{};
     bool refreshing_ = false;
 };

@@ -3,7 +3,9 @@
 #include "modules/core/page_language.hpp"
 #include "modules/core/pages.hpp"
 #include "modules/events/event_listing.hpp"
+#include "modules/events/event_service.hpp"
 #include "modules/events/event_view.hpp"
+#include "modules/events/year_wheel.hpp"
 #include "server/response.hpp"
 #include "server/router.hpp"
 
@@ -23,11 +25,12 @@ namespace {
 class start_page_cache {
 public:
     std::shared_ptr<std::string const> get(event_listing::snapshot const& source,
+                                           event_listing::wheel_snapshot const& wheel,
                                            core::page_renderer const& pages, core::language lang) {
         auto& slot = slots_[static_cast<std::size_t>(lang)];
         {
             std::lock_guard lock(mutex_);
-            if (source == slot.source) return slot.html;
+            if (source == slot.source && wheel == slot.wheel) return slot.html;
         }
         auto const words = pages.words(lang);
         boost::json::array items;
@@ -38,15 +41,19 @@ public:
             {"events", std::move(items)},
             {"has_events", !source->empty()},
             {"alternate", {{"href", std::string{"/?lang="} + other}, {"lang", other}}}};
+        if (wheel)
+            data["year_wheel"] =
+                year_wheel_html(wheel->year, wheel->events, event_service::now(), words);
         auto html = std::make_shared<std::string const>(pages.render_page("index", data, lang));
         std::lock_guard lock(mutex_);
-        slot = {source, html};
+        slot = {source, wheel, html};
         return html;
     }
 
 private:
     struct slot_type {
         event_listing::snapshot source;
+        event_listing::wheel_snapshot wheel;
         std::shared_ptr<std::string const> html;
     };
 
@@ -64,7 +71,7 @@ void register_event_pages(server::router& routes, event_listing& listing,
         [&listing, &pages, cache](server::request& req) -> asio::awaitable<server::response> {
             auto const lang = core::page_language(req);
             auto const snapshot = co_await listing.upcoming();
-            auto const html = cache->get(snapshot, pages, lang);
+            auto const html = cache->get(snapshot, listing.wheel(), pages, lang);
             auto res = server::html_response(200, *html);
             res.set(http::field::cache_control, "no-cache");
             res.set(http::field::vary, "Accept-Language, Cookie");

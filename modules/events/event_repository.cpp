@@ -21,6 +21,11 @@ constexpr char const* list_upcoming_sql =
     " from events where status = 'published' and ends_at > now()"
     " order by starts_at, id limit :limit";
 
+constexpr char const* list_published_between_sql =
+    "select " SAMVERKAN_EVENT_COLUMNS
+    " from events where status = 'published' and starts_at >= to_timestamp(:from)"
+    " and starts_at < to_timestamp(:to) order by starts_at, id limit :limit";
+
 // Staff list: everything, newest first within the time filter.
 constexpr char const* list_all_sql =
     "select " SAMVERKAN_EVENT_COLUMNS
@@ -159,6 +164,16 @@ void bind_event(Statement& st, event_params& p) {
 std::vector<event> list_upcoming(soci::session& sql, int limit) {
     std::vector<event> out;
     soci::rowset<soci::row> rows = (sql.prepare << list_upcoming_sql, soci::use(limit, "limit"));
+    for (auto const& r : rows) out.push_back(event_from_row(r));
+    return out;
+}
+
+std::vector<event> list_published_between(soci::session& sql, long long from, long long to) {
+    int limit = 200;
+    std::vector<event> out;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << list_published_between_sql, soci::use(from, "from"), soci::use(to, "to"),
+         soci::use(limit, "limit"));
     for (auto const& r : rows) out.push_back(event_from_row(r));
     return out;
 }

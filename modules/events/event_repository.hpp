@@ -15,6 +15,11 @@ namespace samverkan::events::repository {
 /// Published events that have not ended, by start time.
 [[nodiscard]] std::vector<event> list_upcoming(soci::session& sql, int limit);
 
+/// Published events starting in [from, to) (seconds since the epoch), by start: the
+/// start page's year wheel.
+[[nodiscard]] std::vector<event> list_published_between(soci::session& sql, long long from,
+                                                        long long to);
+
 /// Every event (any status) within the filter's times, newest first: the staff list.
 [[nodiscard]] std::vector<event> list_all(soci::session& sql, event_filter const& filter,
                                           int limit);

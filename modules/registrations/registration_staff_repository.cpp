@@ -67,7 +67,8 @@ constexpr char const* attendance_state_sql =
 // The register's name of the organisation, else the one typed into the form.
 constexpr char const* check_in_list_sql =
     "select a.id, a.name, coalesce(o.name, r.organisation_name, ''),"
-    " case when a.attended then extract(epoch from a.checked_in_at)::bigint end"
+    " case when a.attended then extract(epoch from a.checked_in_at)::bigint end,"
+    " a.walk_in::int, a.over_capacity::int"
     " from attendees a join registrations r on r.id = a.registration_id"
     " left join organisations o on o.id = r.organisation_id"
     " where a.event_id = :event and a.status = 'confirmed'"
@@ -78,7 +79,8 @@ constexpr char const* check_in_list_sql =
     " order by a.name collate \"sv-SE-x-icu\", a.id";
 
 constexpr char const* check_in_counts_sql =
-    "select count(*), count(*) filter (where attended) from attendees"
+    "select count(*), count(*) filter (where attended), count(*) filter (where walk_in),"
+    " count(*) filter (where over_capacity) from attendees"
     " where event_id = :event and status = 'confirmed'";
 
 constexpr char const* attendance_counts_sql =
@@ -99,6 +101,19 @@ constexpr char const* attendance_organisations_sql =
     " left join organisations o on o.id = r.organisation_id"
     " where a.event_id = :event and a.status = 'confirmed' and a.attended"
     " group by 1 order by 1";
+
+/// Checked-in attendees per affiliation, every affiliation named (0 when none came).
+std::vector<std::pair<std::string, int>> arrived_by_affiliation(soci::session& sql,
+                                                                long long event_id) {
+    std::map<std::string, int> counted;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << attendance_affiliation_sql, soci::use(event_id, "event"));
+    for (auto const& r : rows)
+        counted[r.get<std::string>(0)] = static_cast<int>(r.get<long long>(1));
+    std::vector<std::pair<std::string, int>> out;
+    for (auto a : affiliations) out.emplace_back(a, counted[std::string{a}]);
+    return out;
+}
 
 std::string like_pattern(std::string const& search) {
     std::string out = "%";
@@ -235,17 +250,23 @@ std::optional<check_in_change> set_attendance(soci::session& sql, long long atte
 check_in_list check_in_list_for_event(soci::session& sql, long long event_id,
                                       std::string const& search) {
     check_in_list out;
-    long long confirmed = 0, arrived = 0;
+    long long confirmed = 0, arrived = 0, walk_ins = 0, over_capacity = 0;
     sql << check_in_counts_sql, soci::use(event_id, "event"), soci::into(confirmed),
-        soci::into(arrived);
+        soci::into(arrived), soci::into(walk_ins), soci::into(over_capacity);
     out.confirmed = static_cast<int>(confirmed);
     out.arrived = static_cast<int>(arrived);
+    out.walk_ins = static_cast<int>(walk_ins);
+    out.over_capacity = static_cast<int>(over_capacity);
+    out.arrived_by_affiliation = arrived_by_affiliation(sql, event_id);
     std::string const pattern = like_pattern(search);
     soci::rowset<soci::row> rows = (sql.prepare << check_in_list_sql, soci::use(event_id, "event"),
                                     soci::use(pattern, "pattern"), soci::use(pattern, "pattern2"));
     for (auto const& r : rows) {
-        check_in_entry e{r.get<long long>(0), r.get<std::string>(1), r.get<std::string>(2), {}};
+        check_in_entry e{
+            r.get<long long>(0), r.get<std::string>(1), r.get<std::string>(2), {}, false, false};
         if (r.get_indicator(3) != soci::i_null) e.checked_in_at = r.get<long long>(3);
+        e.walk_in = r.get<int>(4) == 1;
+        e.over_capacity = r.get<int>(5) == 1;
         out.attendees.push_back(std::move(e));
     }
     return out;
@@ -263,12 +284,8 @@ attendance_summary attendance(soci::session& sql, long long event_id) {
     out.cancelled = static_cast<int>(cancelled);
     out.attended = static_cast<int>(attended);
     out.no_show = static_cast<int>(no_show);
-    std::map<std::string, int> by_affiliation;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << attendance_affiliation_sql, soci::use(event_id, "event"));
-    for (auto const& r : rows)
-        by_affiliation[r.get<std::string>(0)] = static_cast<int>(r.get<long long>(1));
-    for (auto a : affiliations) out.by_affiliation.emplace_back(a, by_affiliation[std::string{a}]);
+    for (auto& [a, n] : arrived_by_affiliation(sql, event_id))
+        out.by_affiliation.emplace_back(a, n);
     soci::rowset<soci::row> orgs =
         (sql.prepare << attendance_organisations_sql, soci::use(event_id, "event"));
     for (auto const& r : orgs)

@@ -138,12 +138,17 @@ struct check_in_entry {
     std::string name;
     std::string organisation;  ///< the register's name, else the typed one; "" for none
     std::optional<long long> checked_in_at;  ///< epoch seconds; set only while checked in
+    bool walk_in = false;                    ///< recorded at the door, not registered
+    bool over_capacity = false;              ///< a walk-in beyond the room's capacity
 };
 
 /// The door's list: counts over all confirmed attendees, the entries matching the search.
 struct check_in_list {
     int confirmed = 0;
     int arrived = 0;
+    int walk_ins = 0;
+    int over_capacity = 0;
+    std::vector<std::pair<std::string, int>> arrived_by_affiliation;  ///< every affiliation
     std::vector<check_in_entry> attendees;
 };
 

@@ -71,6 +71,48 @@ await run(async (context, baseUrl) => {
   if (process.env.SAMVERKAN_SCREENSHOT_DIR)
     await page.screenshot({ path: process.env.SAMVERKAN_SCREENSHOT_DIR + '/check-in.png', fullPage: true });
 
+  // Someone who came without registering: the room is full, so over capacity, checked in at once.
+  await Promise.all([page.waitForURL(/\/walk-ins$/), page.click('a[href$="/walk-ins"]')]);
+  await expectAccessible(page, 'the walk-in form');
+  await page.click('button.check-in-button');  // nothing typed
+  expect((await page.textContent('.error-summary')).includes('Namn') ||
+    (await page.locator('.error-summary li').count()) > 0, 'no error summary for an empty name');
+  await expectAccessible(page, 'the walk-in form with errors');
+  await page.fill('#f-name', 'Gunnel Gående');
+  await page.selectOption('#f-affiliation', 'municipal_staff');
+  await page.fill('#f-organisation', 'Tosteberga Byalag');
+  await page.click('button.check-in-button');
+  await page.waitForURL(/did=walk_in/);
+  expect(await status(page) === 'Gunnel Gående är tillagd och incheckad, över kapaciteten.',
+    `status: ${await status(page)}`);
+  expect((await page.textContent('.check-in-count')).includes('2 av 4 har kommit'),
+    `count: ${await page.textContent('.check-in-count')}`);
+  expect((await page.textContent('.affiliation-counts')).includes('1 Tjänsteperson'),
+    `counts per role: ${await page.textContent('.affiliation-counts')}`);
+  await expectAccessible(page, 'the list after a walk-in');
+  if (process.env.SAMVERKAN_SCREENSHOT_DIR)
+    await page.screenshot({ path: process.env.SAMVERKAN_SCREENSHOT_DIR + '/check-in-walk-in.png', fullPage: true });
+
+  // Printed: the names only, in alphabetical order, no forms.
+  await page.emulateMedia({ media: 'print' });
+  expect(!(await page.isVisible('.check-in-list form')), 'forms are printed');
+  expect(!(await page.isVisible('.staff-nav')), 'the navigation is printed');
+  if (process.env.SAMVERKAN_SCREENSHOT_DIR)
+    await page.screenshot({ path: process.env.SAMVERKAN_SCREENSHOT_DIR + '/check-in-print.png', fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+
+  // The paper list after the event: one page, tick, save once.
+  await page.goto(`${baseUrl}/staff/events/${event}/attendance-list`);
+  await expectAccessible(page, 'the paper list');
+  await page.getByLabel('Örjan Ek, Tosteberga Byalag').check();
+  await page.getByLabel('Cecilia Ahl').uncheck();
+  await page.click('text=Spara listan');
+  await page.waitForURL(/saved=/);
+  expect(await status(page) === 'Listan är sparad: 2 ändrade.', `status: ${await status(page)}`);
+  expect(await page.getByLabel('Örjan Ek, Tosteberga Byalag').isChecked(), 'Örjan not saved');
+  if (process.env.SAMVERKAN_SCREENSHOT_DIR)
+    await page.screenshot({ path: process.env.SAMVERKAN_SCREENSHOT_DIR + '/attendance-list.png', fullPage: true });
+
   // The steering group may look, read-only.
   await context.clearCookies();
   await login(page, baseUrl, process.env.SAMVERKAN_CHECK_IN_STEERING);

@@ -46,6 +46,12 @@ struct auth_server {
 
     [[nodiscard]] http_client client() const { return http_client{server.port()}; }
 
+    /// A client connecting from another loopback address (127.0.0.2 …): another client
+    /// address to the server.
+    [[nodiscard]] http_client client_from(std::string const& address) const {
+        return http_client{server.port(), address};
+    }
+
     /// Logs `c` in; returns the CSRF token (fails the test unless the login succeeds).
     static std::string login(http_client& c, staff_account const& who) {
         auto const r =

@@ -125,8 +125,9 @@ BOOST_AUTO_TEST_CASE(password_rules_length_common_list_and_not_the_email) {
     BOOST_TEST(field_error("eva@example.org") == "Must not be the e-mail address.");
     BOOST_TEST(field_error(std::string(257, 'x')) == "Must be at most 256 characters.");
     BOOST_TEST(field_error("") == "Required.");
-    // Twelve characters, counted as characters and not bytes ("å" is two bytes).
-    BOOST_TEST(add(new_user("eva@example.org", "åäöåäöåäöåäö")).status == 201u);
+    // Twelve characters, counted as characters and not bytes ("å" is two bytes); five
+    // different ones, or cracklib (which counts bytes) finds too few.
+    BOOST_TEST(add(new_user("eva@example.org", "åäöüéåäöüéåä")).status == 201u);
     BOOST_TEST(database.scalar("select count(*) from users") == 2);
 }
 

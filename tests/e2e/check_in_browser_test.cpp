@@ -1,6 +1,7 @@
 // The door's check-in page in headless Chromium (tests/browser/check_in.mjs) against the real
-// server and PostgreSQL, with axe-core on every state: list, search, after a check-in, after
-// an undo, an empty search and the steering group's read-only view.
+// server and PostgreSQL, on a phone viewport, with axe-core on every state: list, search,
+// after a check-in, after an undo, an empty search, a walk-in over capacity, the printout, the
+// paper list and the steering group's read-only view.
 #include "tests/e2e/registrations_fixture.hpp"
 #include "tests/support/browser_script.hpp"
 #include "tests/support/services.hpp"
@@ -32,9 +33,16 @@ BOOST_AUTO_TEST_CASE(an_organiser_checks_people_in_at_the_door_in_a_browser) {
     ::setenv("SAMVERKAN_CHECK_IN_PASSWORD", organiser.password.c_str(), 1);
     BOOST_TEST(test::run_browser_script(
                    "check_in.mjs", "http://127.0.0.1:" + std::to_string(app.server.port())) == 0);
-    BOOST_TEST(app.count("select count(*) from attendees where attended") == 1);
-    BOOST_TEST(app.text("select name from attendees where attended") == "Cecilia Ahl");
+    // Örjan from the paper list, the walk-in at the door; Cecilia unticked on the paper.
+    BOOST_TEST(app.count("select count(*) from attendees where attended") == 2);
+    BOOST_TEST(app.count("select count(*) from attendees where attended and walk_in and"
+                         " over_capacity and name = 'Gunnel Gående'") == 1);
+    BOOST_TEST(app.count("select count(*) from attendees where attended and name = 'Örjan Ek'") ==
+               1);
     BOOST_TEST(app.count("select count(*) from audit_log where action = 'attendee.check_in'") == 2);
+    BOOST_TEST(
+        app.count("select count(*) from audit_log where action = 'attendees.attendance_list'") ==
+        1);
     BOOST_TEST(
         app.count("select count(*) from audit_log where action = 'attendee.check_in_undone'") == 1);
 }

@@ -10,6 +10,8 @@
 
 #include <arpa/inet.h>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <netinet/in.h>
 #include <optional>
 #include <poll.h>
@@ -168,30 +170,20 @@ void http_client::clear_cookies() {
     impl_->cookies.clear();
 }
 
-std::string form_encode(std::string const& value) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : value) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else if (c == ' ') {
-            out += '+';
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
-raw_connection::raw_connection(unsigned short port) {
+raw_connection::raw_connection(unsigned short port, std::string const& source_address) {
     fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    BOOST_TEST_REQUIRE(fd_ >= 0, "socket: " << std::strerror(errno));
+    sockaddr_in local{};
+    local.sin_family = AF_INET;
+    BOOST_TEST_REQUIRE(::inet_pton(AF_INET, source_address.c_str(), &local.sin_addr) == 1);
+    BOOST_TEST_REQUIRE(::bind(fd_, reinterpret_cast<sockaddr*>(&local), sizeof local) == 0,
+                       "bind " << source_address << ": " << std::strerror(errno));
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(port);
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    BOOST_TEST_REQUIRE(::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    BOOST_TEST_REQUIRE(::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0,
+                       "connect: " << std::strerror(errno));
 }
 
 raw_connection::~raw_connection() {
@@ -220,6 +212,15 @@ std::string raw_connection::read_until_closed(std::chrono::milliseconds timeout,
             return out;
         }
         out.append(chunk, static_cast<std::size_t>(n));
+    }
+}
+
+bool raw_connection::closed_by_server(std::chrono::milliseconds wait) {
+    for (;;) {
+        pollfd p{fd_, POLLIN, 0};
+        if (::poll(&p, 1, static_cast<int>(wait.count())) <= 0) return false;
+        char chunk[4096];
+        if (::recv(fd_, chunk, sizeof chunk, 0) <= 0) return true;
     }
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tests/support/form_encode.hpp"
+
 #include <boost/json/value.hpp>
 
 #include <chrono>
@@ -23,7 +25,9 @@ struct http_result {
 };
 
 /// A blocking HTTP/1.1 client on one keep-alive connection to 127.0.0.1:port, with a cookie
-/// jar, for tests. Reconnects when the server closed the connection.
+/// jar, for tests. Reconnects when the server closed the connection. `source_address` is
+/// the local address it connects from: 127.0.0.2, 127.0.0.3 … are other clients to the
+/// server (all of 127.0.0.0/8 is loopback on Linux).
 class http_client {
 public:
     /// `source_address` (e.g. "127.0.0.2"): the loopback address to connect from, so that
@@ -61,17 +65,17 @@ private:
 /// the metric is not there).
 [[nodiscard]] long long metric_value(http_client& client, std::string const& name);
 
-/// application/x-www-form-urlencoded encoding of one value.
-[[nodiscard]] std::string form_encode(std::string const& value);
-
 /// A raw TCP connection for transport tests: send bytes, read until the peer closes.
 class raw_connection {
 public:
-    explicit raw_connection(unsigned short port);
+    explicit raw_connection(unsigned short port, std::string const& source_address = "127.0.0.1");
     ~raw_connection();
     void send(std::string const& bytes);
     /// Reads until the server closes or `timeout` passes; returns what arrived.
     std::string read_until_closed(std::chrono::milliseconds timeout, bool* closed = nullptr);
+    /// True when the server has closed the connection: what it sent is read and dropped, and
+    /// the end must show within `wait` of the last byte.
+    [[nodiscard]] bool closed_by_server(std::chrono::milliseconds wait);
 
 private:
     int fd_ = -1;

@@ -102,21 +102,43 @@ BOOST_AUTO_TEST_CASE(help_lists_every_setting_and_the_environment_form) {
     declared d;
     auto const help = d.s.help_text("usage");
     for (auto const* name :
-         {"--listen", "--base-url", "--io-threads", "--trusted-proxies", "--database-url",
-          "--db-pool-size", "--max-body-bytes", "--header-timeout-ms", "--config"})
+         {"--listen", "--base-url", "--io-threads", "--trusted-proxies", "--metrics-allow",
+          "--max-connections-per-address", "--database-url", "--db-pool-size", "--max-body-bytes",
+          "--header-timeout-ms", "--config"})
         BOOST_TEST(help.find(name) != std::string::npos, name);
     BOOST_TEST(help.find("SAMVERKAN_DB_POOL_SIZE") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(trusted_proxies_are_parsed_and_checked) {
     char const* env[] = {nullptr};
-    declared d;
-    d.s.load({"--trusted-proxies", "127.0.0.1, ::1"}, env);
-    BOOST_CHECK_THROW(d.http.finish(), std::runtime_error);  // " ::1" has a space
     declared ok;
-    ok.s.load({"--trusted-proxies", "127.0.0.1,::1"}, env);
+    ok.s.load({"--trusted-proxies", "127.0.0.1, ::1, 10.0.0.0/8, fd00::/8"}, env);
     ok.http.finish();
-    BOOST_TEST(ok.http.trusted_proxies.size() == 2u);
+    BOOST_TEST(ok.http.trusted_proxies.size() == 4u);
+    declared bad;
+    bad.s.load({"--trusted-proxies", "127.0.0.1, proxy.internal"}, env);
+    try {
+        bad.http.finish();
+        BOOST_FAIL("a host name was taken as a proxy address");
+    } catch (std::runtime_error const& e) {
+        BOOST_TEST(std::string{e.what()}.find("trusted-proxies: 'proxy.internal'") == 0u);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(metrics_are_readable_from_loopback_unless_configured) {
+    char const* env[] = {nullptr};
+    declared d;
+    d.s.load({}, env);
+    d.http.finish();
+    BOOST_TEST(server::in_ranges(d.http.metrics_allow, asio::ip::make_address("127.0.0.1")));
+    BOOST_TEST(server::in_ranges(d.http.metrics_allow, asio::ip::make_address("::1")));
+    BOOST_TEST(!server::in_ranges(d.http.metrics_allow, asio::ip::make_address("192.0.2.1")));
+    declared bad;
+    bad.s.load({"--metrics-allow", "10.0.0.0/40"}, env);
+    BOOST_CHECK_THROW(bad.http.finish(), std::runtime_error);
+    declared zero;
+    zero.s.load({"--max-connections-per-address", "0"}, env);
+    BOOST_CHECK_THROW(zero.http.finish(), std::runtime_error);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
