@@ -328,8 +328,7 @@ asio::awaitable<void> add_event(seeding& s, planned_event p) {
         e.starts_at = real_start;
         e.ends_at = real_start + length;
     };
-    std::string const language = "sv";
-    (void)co_await s.a.events.update(created.id, to_its_date, who, language);
+    (void)co_await s.a.events.update(created.id, to_its_date, who);
     co_await check_in(s, created.id);
     co_await walk_ins(s, created.id, p);
 }

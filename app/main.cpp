@@ -22,6 +22,7 @@
 #include <boost/json/object.hpp>
 #include <sodium.h>
 
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <thread>
@@ -113,9 +114,11 @@ int migrate(app_settings const& app, server::logger& log) {
 int import_organisations(app_settings const& app, server::settings const& s) {
     if (s.positional().size() != 1)
         throw std::runtime_error("import-organisations: name one CSV file");
+    core::message_catalogue const messages{std::filesystem::path(app.http.web_dir) / "messages"};
     db::database db{app.db.url, 1};
     db::apply_migrations(db, db::builtin_migrations());
-    return organisations::run_import_command(s.positional().front(), db, std::cout, std::cerr);
+    return organisations::run_import_command(s.positional().front(), db, messages, std::cout,
+                                             std::cerr);
 }
 
 int run_command(std::string const& command, std::vector<std::string>& args, server::settings& s,

@@ -77,7 +77,7 @@ void wire_routes(server::router& routes, application& a, app_settings const& app
                                                      a.auth, a.pages);
     registrations::register_door_link_route(routes, a.staff_registrations, a.auth);
     mail::register_mail_routes(routes, a.mail, a.auth, a.pages);
-    organisations::register_organisation_routes(routes, a.organisations, a.auth);
+    organisations::register_organisation_routes(routes, a.organisations, a.auth, a.messages);
     organisations::register_organisation_pages(routes, a.organisations, a.auth, a.pages);
     invitations::register_invitation_routes(routes, a.invitations, a.organisations, a.mail, a.auth,
                                             a.pages);

@@ -23,25 +23,12 @@ namespace json = boost::json;
 
 namespace {
 
-struct action_name {
-    std::string_view code;
-    char const* label;
-};
-
-constexpr action_name action_names[] = {
-    {"auth.login", "Loggade in"},
-    {"auth.logout", "Loggade ut"},
-    {"user.create", "Lade till en användare"},
-    {"user.deactivate", "Stängde av en användare"},
-    {"user.password_change", "Bytte lösenord"},
-    {"users.view", "Visade användarlistan"},
-    {"audit.view", "Visade granskningsloggen"},
-};
-
-std::string action_label(std::string const& code) {
-    for (auto const& a : action_names)
-        if (a.code == code) return a.label;
-    return code;  // other modules' actions are shown by their code
+// An action or an entity by its catalogue text; codes without one (a module added an
+// action and no text yet) are shown as they are.
+std::string label(core::page_renderer const& pages, std::string const& kind,
+                  std::string const& code) {
+    auto const key = "audit_log." + kind + "." + code;
+    return pages.messages().has(key) ? pages.messages().text(core::language::sv, key) : code;
 }
 
 long long page_number(server::request const& req) {
@@ -49,8 +36,7 @@ long long page_number(server::request const& req) {
     long long n = 0;
     auto const [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
     if (ec != std::errc{} || end != text.data() + text.size() || n < 1 || n > 1'000'000)
-        throw api_error(error_kind::bad_request,
-                        "Query parameter 'page' must be a whole number from 1.");
+        throw api_error(error_kind::bad_request, server::message::of("audit_log.query.page"));
     return n;
 }
 
@@ -73,17 +59,19 @@ json::object entry_json(row const& r) {
          r.client_address.empty() ? json::value(nullptr) : json::value(r.client_address)}};
 }
 
-json::object page_view(page const& p) {
+json::object page_view(page const& p, core::page_renderer const& renderer) {
+    auto const w = renderer.words(core::language::sv);
     json::array items;
     for (auto const& r : p.rows) {
         auto const at = core::from_epoch(r.at);
+        auto const entity = label(renderer, "entity", r.entity);
         items.push_back(json::object{
             {"at", core::to_rfc3339(at)},
             {"when", core::format_date(at) + " " + core::format_time(at)},
-            {"who", r.user_id != 0 ? r.user_name : std::string{"Kommandoraden/systemet"}},
-            {"action", action_label(r.action)},
+            {"who", r.user_id != 0 ? r.user_name : w("audit_log.system")},
+            {"action", label(renderer, "action", r.action)},
             {"code", r.action},
-            {"record", r.entity_id != 0 ? r.entity + " " + std::to_string(r.entity_id) : r.entity},
+            {"record", r.entity_id != 0 ? entity + " " + std::to_string(r.entity_id) : entity},
             {"detail", r.detail_json == "{}" ? std::string{} : r.detail_json},
             {"client_address", r.client_address}});
     }
@@ -125,8 +113,9 @@ void register_audit_routes(server::router& routes, audit_service& audit,
             auto const number = page_number(req);
             auto const p =
                 co_await audit.read(number, core::current_user(req).user_id, req.client_address);
-            auto data = core::staff_page_data(req, "Granskningslogg – Samverkan");
-            for (auto& [key, value] : page_view(p)) data[key] = value;
+            auto data =
+                core::staff_page_data(req, pages.words(core::language::sv)("audit_log.title"));
+            for (auto& [key, value] : page_view(p, pages)) data[key] = value;
             auto res = server::html_response(200, pages.render_page("admin_audit", data));
             res.set(http::field::cache_control, "no-store");
             co_return res;

@@ -114,6 +114,12 @@ server::translator message_catalogue::translator() const {
     };
 }
 
+std::string wording::counted(std::string const& key, long long n) const {
+    if (n == 0 && messages_->has(key + "_none")) return (*this)(key + "_none");
+    if (n == 1) return (*this)(key + "_one");
+    return (*this)(key, {{"n", std::to_string(n)}});
+}
+
 std::string fill(std::string_view text, server::message::arguments const& args) {
     if (args.empty()) return std::string{text};
     std::string out;

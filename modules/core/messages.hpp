@@ -78,6 +78,10 @@ public:
         return messages_->say(lang_, m);
     }
 
+    /// A text that tells a count: `<key>_none` for 0 when the catalogue has it, `<key>_one`
+    /// for 1, else `<key>` with {n} filled ("1 person", "57 personer").
+    [[nodiscard]] std::string counted(std::string const& key, long long n) const;
+
 private:
     message_catalogue const* messages_;
     language lang_;

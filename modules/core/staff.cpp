@@ -37,17 +37,35 @@ actor actor_of(server::request const& req) {
     return {current_user(req).user_id, req.client_address};
 }
 
+namespace {
+
+// The area of a staff page ("events" for /staff/events/3/check-in, "staff" for /staff),
+// which the navigation marks as the current one.
+std::string nav_area(std::string_view path) {
+    if (path == "/staff") return "staff";
+    for (std::string_view prefix : {"/staff/", "/admin/", "/account/"})
+        if (path.starts_with(prefix)) {
+            auto const rest = path.substr(prefix.size());
+            return std::string{rest.substr(0, rest.find('/'))};
+        }
+    return {};
+}
+
+}  // namespace
+
 boost::json::object staff_page_data(server::request const& req, std::string_view title) {
     auto const& who = current_user(req);
-    return boost::json::object{{"title", title},
-                               {"staff", true},
-                               {"user_name", who.name},
-                               {"role", to_string(who.role)},
-                               {"csrf_token", who.csrf_token},
-                               {"is_admin", who.role == role::admin},
-                               {"is_organiser", who.role >= role::organiser},
-                               {"is_organiser_only", who.role == role::organiser},
-                               {"is_steering_only", who.role == role::steering}};
+    boost::json::object data{{"title", title},
+                             {"staff", true},
+                             {"user_name", who.name},
+                             {"role", to_string(who.role)},
+                             {"csrf_token", who.csrf_token},
+                             {"is_admin", who.role == role::admin},
+                             {"is_organiser", who.role >= role::organiser},
+                             {"is_organiser_only", who.role == role::organiser},
+                             {"is_steering_only", who.role == role::steering}};
+    data["at_" + nav_area(req.path)] = true;
+    return data;
 }
 
 }  // namespace samverkan::core

@@ -46,7 +46,8 @@ struct actor {
 
 /// What every staff page's template needs besides its own data: "title", "user_name",
 /// "role" flags ("is_admin", "is_organiser", "is_steering_only", "is_organiser_only"),
-/// "csrf_token" (for forms) and "staff". The partial {{> _auth_staff_nav}} renders the
+/// "csrf_token" (for forms), "staff" and "at_<area>" (the area of the path: "at_events"
+/// under /staff/events/…). The partial {{> _auth_staff_nav}} renders the
 /// staff navigation from it.
 [[nodiscard]] boost::json::object staff_page_data(server::request const& req,
                                                   std::string_view title);

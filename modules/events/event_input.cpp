@@ -14,6 +14,7 @@ namespace samverkan::events {
 
 using server::api_error;
 using server::error_kind;
+using server::message;
 
 namespace {
 
@@ -24,9 +25,8 @@ constexpr std::size_t short_text_max = 300;
 constexpr std::size_t description_max = 10000;
 constexpr long long capacity_max = 100000;
 
-[[noreturn]] void wrong_type(std::string_view key, char const* expected) {
-    throw api_error(error_kind::bad_request,
-                    "Field '" + std::string{key} + "' must be " + expected + ".");
+[[noreturn]] void wrong_type(std::string_view key, char const* what) {
+    throw api_error(error_kind::bad_request, message::of(what, {{"field", std::string{key}}}));
 }
 
 bool present(boost::json::object const& body, std::string_view key) {
@@ -47,23 +47,25 @@ void optional_text(core::field_reader& in, boost::json::object const& body, std:
         return;
     }
     auto const* v = body.if_contains(key);
-    if (!v->is_string()) wrong_type(key, "a string or null");
-    target = in.text(key, {.required = false, .max = max, .min = 0}).value_or("");
+    if (!v->is_string()) wrong_type(key, "event.field.string_or_null");
+    // Longer texts (the description) keep their paragraphs.
+    target = in.text(key, {.required = false, .max = max, .min = 0, .multiline = max > title_max})
+                 .value_or("");
 }
 
 /// An optional time: null clears it; otherwise RFC 3339 with an offset.
 void optional_time(core::field_reader& in, boost::json::object const& body, std::string_view key,
                    std::optional<long long>& target, bool required) {
     if (!present(body, key) || is_null(body, key)) {
-        if (required) in.fail(key, "Required.");
+        if (required) in.fail(key, message::of("input.required"));
         if (present(body, key)) target.reset();
         return;
     }
     auto const* v = body.if_contains(key);
-    if (!v->is_string()) wrong_type(key, "an RFC 3339 time string");
+    if (!v->is_string()) wrong_type(key, "event.field.time_string");
     auto const t = core::parse_rfc3339(v->get_string());
     if (!t) {
-        in.fail(key, "Must be an RFC 3339 time with offset, e.g. 2026-06-13T17:00:00+02:00.");
+        in.fail(key, message::of("event.field.time"));
         return;
     }
     target = core::to_epoch(*t);
@@ -117,21 +119,17 @@ void apply_optional(core::field_reader& in, boost::json::object const& body, eve
     }
 }
 
-std::string message(std::string_view language, char const* en, char const* sv) {
-    return language == "sv" ? sv : en;
-}
-
 // --- the staff form -------------------------------------------------------------------
 
 std::string form_text(core::form_input const& form, char const* key, std::size_t max, bool required,
                       server::field_errors& errors) {
     auto const value = core::trim(form.value(key));
     if (value.empty()) {
-        if (required) errors.emplace(key, "Fyll i fältet.");
+        if (required) errors.emplace(key, message::of("staff_event.form.required"));
         return value;
     }
     if (!core::clean_text(value, max > title_max) || core::utf8_length(value) > max)
-        errors.emplace(key, "Högst " + std::to_string(max) + " tecken, utan styrtecken.");
+        errors.emplace(key, message::of("staff_event.form.text", {{"max", std::to_string(max)}}));
     return value;
 }
 
@@ -139,12 +137,12 @@ std::optional<long long> form_time(core::form_input const& form, char const* key
                                    server::field_errors& errors) {
     auto const value = core::trim(form.value(key));
     if (value.empty()) {
-        if (required) errors.emplace(key, "Ange datum och tid.");
+        if (required) errors.emplace(key, message::of("staff_event.form.time_required"));
         return std::nullopt;
     }
     auto const t = core::parse_local_datetime(value);
     if (!t) {
-        errors.emplace(key, "Ange datum och tid som ÅÅÅÅ-MM-DDTTT:MM.");
+        errors.emplace(key, message::of("staff_event.form.time"));
         return std::nullopt;
     }
     return core::to_epoch(*t);
@@ -154,13 +152,14 @@ std::optional<int> form_number(core::form_input const& form, char const* key, bo
                                server::field_errors& errors) {
     auto const value = core::trim(form.value(key));
     if (value.empty()) {
-        if (required) errors.emplace(key, "Ange ett antal.");
+        if (required) errors.emplace(key, message::of("staff_event.form.number_required"));
         return std::nullopt;
     }
     int n = 0;
     auto const [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
     if (ec != std::errc{} || end != value.data() + value.size() || n < 1 || n > capacity_max) {
-        errors.emplace(key, "Ange ett heltal från 1 till " + std::to_string(capacity_max) + ".");
+        errors.emplace(
+            key, message::of("staff_event.form.number", {{"max", std::to_string(capacity_max)}}));
         return std::nullopt;
     }
     return n;
@@ -178,7 +177,7 @@ void apply_event_json(boost::json::object const& body, event& target, bool creat
 void apply_event_form(core::form_input const& form, event& target, server::field_errors& errors) {
     auto const kind = form.value("kind");
     if (std::find(event_kinds.begin(), event_kinds.end(), kind) == event_kinds.end())
-        errors.emplace("kind", "Välj vilken sorts träff det är.");
+        errors.emplace("kind", message::of("staff_event.form.kind"));
     else
         target.kind = kind;
     target.title = form_text(form, "title", title_max, true, errors);
@@ -201,27 +200,19 @@ void apply_event_form(core::form_input const& form, event& target, server::field
             target.priority_areas.emplace_back(area);
 }
 
-void check_event(event const& e, server::field_errors& errors, std::string_view language) {
+void check_event(event const& e, server::field_errors& errors) {
     if (e.starts_at != 0 && e.ends_at != 0 && e.ends_at <= e.starts_at)
-        errors.emplace("ends_at", message(language, "Must be after starts_at.",
-                                          "Sluttiden måste vara efter starttiden."));
+        errors.emplace("ends_at", message::of("event.field.ends_after_start"));
     if (e.registration_closes_at && e.starts_at != 0 && *e.registration_closes_at > e.starts_at)
-        errors.emplace("registration_closes_at",
-                       message(language, "Must not be after starts_at.",
-                               "Sista anmälningsdag får inte vara efter starten."));
+        errors.emplace("registration_closes_at", message::of("event.field.closes_before_start"));
     if (e.registration_opens_at && e.registration_closes_at &&
         *e.registration_opens_at >= *e.registration_closes_at)
-        errors.emplace("registration_opens_at",
-                       message(language, "Must be before registration_closes_at.",
-                               "Anmälan måste öppna före sista anmälningsdag."));
+        errors.emplace("registration_opens_at", message::of("event.field.opens_before_close"));
     if (e.registration_opens_at && e.starts_at != 0 && *e.registration_opens_at >= e.starts_at)
-        errors.emplace("registration_opens_at", message(language, "Must be before starts_at.",
-                                                        "Anmälan måste öppna före starten."));
-    if (e.capacity < 1)
-        errors.emplace("capacity", message(language, "Must be at least 1.", "Minst 1 plats."));
+        errors.emplace("registration_opens_at", message::of("event.field.opens_before_start"));
+    if (e.capacity < 1) errors.emplace("capacity", message::of("event.field.capacity_min"));
     if (e.max_per_organisation && *e.max_per_organisation < 1)
-        errors.emplace("max_per_organisation",
-                       message(language, "Must be null or at least 1.", "Minst 1, eller tomt."));
+        errors.emplace("max_per_organisation", message::of("event.field.max_per_organisation_min"));
 }
 
 }  // namespace samverkan::events

@@ -18,6 +18,7 @@ namespace samverkan::events {
 
 using server::api_error;
 using server::error_kind;
+using server::message;
 
 namespace {
 
@@ -32,8 +33,7 @@ std::optional<long long> query_time(server::request const& req, std::string_view
                                 : core::parse_rfc3339(*text);
     if (!t)
         throw api_error(error_kind::bad_request,
-                        "Query parameter '" + std::string{name} +
-                            "' must be a date (2026-06-13) or an RFC 3339 time.");
+                        message::of("event.query.time", {{"name", std::string{name}}}));
     return core::to_epoch(*t);
 }
 
@@ -57,14 +57,12 @@ event_filter filter_from_query(server::request const& req) {
     filter.to = query_time(req, "to");
     if (auto kind = req.query_param("kind"); kind && !kind->empty()) {
         if (std::find(event_kinds.begin(), event_kinds.end(), *kind) == event_kinds.end())
-            throw api_error(error_kind::bad_request,
-                            "Query parameter 'kind' must be dialogue_conference, theme_meeting "
-                            "or other.");
+            throw api_error(error_kind::bad_request, message::of("event.query.kind"));
         filter.kind = std::string{*kind};
     }
     if (auto include = req.query_param("include"); include && !include->empty()) {
         if (*include != "all")
-            throw api_error(error_kind::bad_request, "Query parameter 'include' must be 'all'.");
+            throw api_error(error_kind::bad_request, message::of("event.query.include"));
         filter.include_all = true;
     }
     return filter;
@@ -83,7 +81,7 @@ handler_result list_events(event_service& events, server::guard const& staff_che
 
 handler_result get_event(event_service& events, server::request& req) {
     auto found = co_await events.find_public(server::path_id(req, "id"));
-    if (!found) throw api_error(error_kind::not_found, "No such event.");
+    if (!found) throw api_error(error_kind::not_found, message::of("event.no_such_event"));
     co_return server::json_response(200, event_json(*found));
 }
 
@@ -128,28 +126,30 @@ std::optional<long long> copy_start(server::request const& req) {
     if (v == nullptr || v->is_null()) return std::nullopt;
     auto const t = v->is_string() ? core::parse_rfc3339(v->get_string()) : std::nullopt;
     if (!t)
-        throw api_error(error_kind::validation_failed, "Some fields are missing or invalid.")
-            .with_fields({{"starts_at", "Must be an RFC 3339 time with offset."}});
+        throw api_error(error_kind::validation_failed, message::of("input.invalid"))
+            .with_fields({{"starts_at", message::of("event.field.copy_time")}});
     return core::to_epoch(*t);
 }
 
-handler_result event_action(event_service& events, server::request& req, std::string_view what) {
-    auto const id = server::path_id(req, "id");
-    if (what == "publish")
-        co_return server::json_response(200,
-                                        event_json(co_await events.publish(id, actor_of(req))));
-    if (what == "cancel") {
-        auto e = co_await events.cancel(id, cancel_reason(req), actor_of(req));
-        co_return server::json_response(200, event_json(e));
-    }
-    auto e = co_await events.copy(id, copy_start(req), actor_of(req));
+handler_result publish_event(event_service& events, server::request& req) {
+    auto e = co_await events.publish(server::path_id(req, "id"), actor_of(req));
+    co_return server::json_response(200, event_json(e));
+}
+
+handler_result cancel_event(event_service& events, server::request& req) {
+    auto e = co_await events.cancel(server::path_id(req, "id"), cancel_reason(req), actor_of(req));
+    co_return server::json_response(200, event_json(e));
+}
+
+handler_result copy_event(event_service& events, server::request& req) {
+    auto e = co_await events.copy(server::path_id(req, "id"), copy_start(req), actor_of(req));
     co_return server::json_response(201, event_json(e));
 }
 
 handler_result calendar(event_service& events, std::string const& base_url, server::request& req) {
     if (req.path_param("id")) {
         auto found = co_await events.find_public(server::path_id(req, "id"));
-        if (!found) throw api_error(error_kind::not_found, "No such event.");
+        if (!found) throw api_error(error_kind::not_found, message::of("event.no_such_event"));
         co_return calendar_response(events_ics({*found}, base_url, event_service::now()));
     }
     // A named filter: g++ 12 frees a brace-initialised temporary argument of a coroutine call
@@ -177,11 +177,15 @@ void register_event_routes(server::router& routes, event_service& events, auth::
     routes.add(
         http::verb::patch, "/api/v1/events/{id}",
         [&events](server::request& req) { return patch_event(events, req); }, organiser);
-    for (auto const* what : {"publish", "cancel", "copy"})
-        routes.add(
-            http::verb::post, std::string{"/api/v1/events/{id}/"} + what,
-            [&events, what](server::request& req) { return event_action(events, req, what); },
-            organiser);
+    routes.add(
+        http::verb::post, "/api/v1/events/{id}/publish",
+        [&events](server::request& req) { return publish_event(events, req); }, organiser);
+    routes.add(
+        http::verb::post, "/api/v1/events/{id}/cancel",
+        [&events](server::request& req) { return cancel_event(events, req); }, organiser);
+    routes.add(
+        http::verb::post, "/api/v1/events/{id}/copy",
+        [&events](server::request& req) { return copy_event(events, req); }, organiser);
     // Calendars: before /events/{id}, whose pattern would otherwise take "3.ics" as an id.
     for (auto const* path : {"/events.ics", "/events/{id}.ics"})
         routes.add(http::verb::get, path, [&events, base_url](server::request& req) {

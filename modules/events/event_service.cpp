@@ -23,7 +23,7 @@ constexpr int staff_list_limit = 500;
 constexpr long long week = 7 * 24 * 3600;
 
 api_error not_found() {
-    return api_error(error_kind::not_found, "No such event.");
+    return api_error(error_kind::not_found, server::message::of("event.no_such_event"));
 }
 
 void audit(soci::session& sql, actor const& who, char const* action, long long id,
@@ -102,7 +102,7 @@ asio::awaitable<event> event_service::get(long long id) {
 
 asio::awaitable<event> event_service::create(event e, actor who) {
     server::field_errors errors;
-    check_event(e, errors, "en");
+    check_event(e, errors);
     core::throw_if_invalid(errors);
     if (e.status.empty()) e.status = "draft";
     auto created = co_await db_.transact([&e, &who](soci::session& sql) {
@@ -114,23 +114,23 @@ asio::awaitable<event> event_service::create(event e, actor who) {
     co_return created;
 }
 
-asio::awaitable<event> event_service::update(long long id, event_edit edit, actor who,
-                                             std::string language) {
+asio::awaitable<event> event_service::update(long long id, event_edit edit, actor who) {
     auto hooks = hooks_;
     auto result = co_await db_.transact([&](soci::session& sql) {
         auto current = repository::lock(sql, id);
         if (!current) throw not_found();
         if (current->status == "cancelled")
-            throw api_error(error_kind::conflict, "A cancelled event cannot be changed.");
+            throw api_error(error_kind::conflict,
+                            server::message::of("event.cancelled_cannot_change"));
         event changed = *current;
         server::field_errors errors;
         edit(changed, errors);
-        check_event(changed, errors, language);
+        check_event(changed, errors);
         core::throw_if_invalid(errors);
         if (changed.capacity < current->confirmed_count)
-            throw api_error(error_kind::conflict, "The capacity cannot be lower than the " +
-                                                      std::to_string(current->confirmed_count) +
-                                                      " confirmed attendees.");
+            throw api_error(error_kind::conflict,
+                            server::message::of("event.capacity_below_confirmed",
+                                                {{"n", std::to_string(current->confirmed_count)}}));
         repository::update(sql, changed);
         if (changed.capacity > current->capacity && hooks != nullptr)
             hooks->capacity_raised(sql, id);
@@ -147,7 +147,8 @@ asio::awaitable<event> event_service::publish(long long id, actor who) {
         auto current = repository::lock(sql, id);
         if (!current) throw not_found();
         if (current->status == "cancelled")
-            throw api_error(error_kind::conflict, "A cancelled event cannot be published.");
+            throw api_error(error_kind::conflict,
+                            server::message::of("event.cancelled_cannot_publish"));
         if (current->status != "published") {
             current->status = "published";
             repository::update(sql, *current);
@@ -165,7 +166,7 @@ asio::awaitable<event> event_service::cancel(long long id, std::string reason, a
         auto current = repository::lock(sql, id);
         if (!current) throw not_found();
         if (current->status == "cancelled")
-            throw api_error(error_kind::conflict, "The event is cancelled already.");
+            throw api_error(error_kind::conflict, server::message::of("event.already_cancelled"));
         repository::cancel(sql, id, reason);
         if (hooks != nullptr) hooks->event_cancelled(sql, id);
         audit(sql, who, "event.cancel", id, {{"previous_status", current->status}});
@@ -173,6 +174,18 @@ asio::awaitable<event> event_service::cancel(long long id, std::string reason, a
     });
     listing_.invalidate();
     co_return result;
+}
+
+asio::awaitable<cancellation_plan> event_service::plan_cancellation(long long id) {
+    auto hooks = hooks_;
+    co_return co_await db_.run([id, hooks](soci::session& sql) {
+        auto found = repository::find(sql, id);
+        if (!found) throw not_found();
+        cancellation_plan plan{std::move(*found), 0};
+        if (plan.target.status != "cancelled" && hooks != nullptr)
+            plan.recipients = hooks->cancellation_recipients(sql, id);
+        return plan;
+    });
 }
 
 asio::awaitable<event> event_service::copy(long long id, std::optional<long long> starts_at,

@@ -35,6 +35,14 @@ public:
     virtual void capacity_raised(soci::session& sql, long long event_id) = 0;
     /// The event was cancelled: tell every active attendee.
     virtual void event_cancelled(soci::session& sql, long long event_id) = 0;
+    /// How many people `event_cancelled` would tell now (what the organiser confirms).
+    virtual long long cancellation_recipients(soci::session& sql, long long event_id) = 0;
+};
+
+/// What cancelling an event would do, for the page that asks to confirm it.
+struct cancellation_plan {
+    event target;
+    long long recipients = 0;  ///< the mails the cancellation would queue
 };
 
 /// Applies a PATCH's fields onto the current event, adding problems to the field errors.
@@ -67,14 +75,16 @@ public:
     /// Locks the event, applies `edit`, checks the rules and writes. Lowering the capacity
     /// below the confirmed attendees is 409; raising it promotes from the waiting list in
     /// the same transaction. A cancelled event cannot be edited (409).
-    asio::awaitable<event> update(long long id, event_edit edit, actor who,
-                                  std::string language = "en");
+    asio::awaitable<event> update(long long id, event_edit edit, actor who);
 
     asio::awaitable<event> publish(long long id, actor who);
 
     /// Cancels and queues a mail to every active attendee, in one transaction (409 when
     /// the event is cancelled already).
     asio::awaitable<event> cancel(long long id, std::string reason, actor who);
+
+    /// The event and how many people cancelling it now would tell; 404 when unknown.
+    asio::awaitable<cancellation_plan> plan_cancellation(long long id);
 
     /// A new draft with the fields of event `id`; its times move to `starts_at` when given,
     /// else by whole weeks to the first start in the future.

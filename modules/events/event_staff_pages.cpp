@@ -1,11 +1,13 @@
 // Staff pages for events (Swedish, no JavaScript): the list, a new event, editing,
-// publishing, cancelling and copying. Every form posts with the session's CSRF token and is
-// answered by a redirect (303) or by the same form again with the errors.
+// publishing, copying and cancelling. Every form posts with the session's CSRF token and is
+// answered by a redirect (303) or by the same form again with the errors. Cancelling mails
+// everyone registered and cannot be undone, so a page first says how many it tells.
 #include "modules/events/event_staff_pages.hpp"
 
 #include "modules/auth/auth.hpp"
 #include "modules/core/form_input.hpp"
 #include "modules/core/pages.hpp"
+#include "modules/core/text.hpp"
 #include "modules/core/time.hpp"
 #include "modules/events/event_input.hpp"
 #include "modules/events/event_routes.hpp"
@@ -27,9 +29,14 @@ namespace {
 
 using handler_result = asio::awaitable<server::response>;
 
+constexpr std::size_t reason_max = 1000;
+
 struct deps {
     event_service& events;
     core::page_renderer const& pages;
+
+    // Staff pages speak Swedish (their users do); texts still come from the catalogue.
+    [[nodiscard]] core::wording words() const { return pages.words(core::language::sv); }
 };
 
 server::response page(deps const& d, unsigned status, std::string_view name,
@@ -39,31 +46,38 @@ server::response page(deps const& d, unsigned status, std::string_view name,
     return res;
 }
 
+std::string event_path(long long id) {
+    return "/staff/events/" + std::to_string(id);
+}
+
 std::string local(std::optional<long long> t) {
     return t ? core::to_local_datetime(core::from_epoch(*t)) : std::string{};
 }
 
-// Staff pages speak Swedish (their users do); texts still come from the catalogue.
-core::wording swedish(deps const& d) {
-    return d.pages.words(core::language::sv);
-}
+/// One input of the form for the _field partial: label and hint are catalogue keys.
+struct field_spec {
+    char const* name;
+    char const* label;
+    char const* type = "text";
+    bool required = false;
+    char const* hint = nullptr;
+};
 
-boost::json::object text_field(std::string const& name, char const* label, std::string value,
-                               server::field_errors const& errors, core::wording const& w,
-                               char const* type = "text", bool required = false,
-                               std::string hint = {}) {
+boost::json::object text_field(field_spec const& f, std::string value,
+                               server::field_errors const& errors, core::wording const& w) {
+    std::string const name = f.name;
     auto const it = errors.find(name);
-    std::string described = hint.empty() ? "" : "f-" + name + "-hint";
+    std::string described = f.hint == nullptr ? "" : "f-" + name + "-hint";
     if (it != errors.end())
         described += std::string{described.empty() ? "" : " "} + "f-" + name + "-error";
     return boost::json::object{{"id", "f-" + name},
                                {"name", name},
-                               {"label", label},
+                               {"label", w(f.label)},
                                {"value", std::move(value)},
-                               {"type", type},
-                               {"required", required},
-                               {"has_hint", !hint.empty()},
-                               {"hint", hint},
+                               {"type", f.type},
+                               {"required", f.required},
+                               {"has_hint", f.hint != nullptr},
+                               {"hint", f.hint != nullptr ? w(f.hint) : ""},
                                {"has_autocomplete", false},
                                {"autocomplete", ""},
                                {"has_error", it != errors.end()},
@@ -72,14 +86,19 @@ boost::json::object text_field(std::string const& name, char const* label, std::
                                {"describedby", described}};
 }
 
-boost::json::object form_data(server::request const& req, event const& e,
-                              server::field_errors const& errors, bool creating,
-                              core::wording const& w) {
-    auto data = auth::staff_page_data(req, creating ? "Ny träff" : "Ändra " + e.title);
-    boost::json::array kinds;
-    for (auto k : event_kinds)
-        kinds.push_back(boost::json::object{
-            {"value", k}, {"label", kind_label(k, w)}, {"selected", e.kind == k}});
+boost::json::object error_summary(server::field_errors const& errors, core::wording const& w) {
+    boost::json::array items;
+    for (auto const& [field, message] : errors)
+        items.push_back(boost::json::object{{"href", "#f-" + field}, {"message", w.say(message)}});
+    return {{"title", w("staff_event.form.not_saved")},
+            {"has_errors", !errors.empty()},
+            {"has_items", !errors.empty()},
+            {"items", std::move(items)},
+            {"has_general_error", false},
+            {"general_error", ""}};
+}
+
+boost::json::array choices_data(event const& e, core::wording const& w) {
     boost::json::array areas;
     for (auto a : priority_area_codes)
         areas.push_back(boost::json::object{
@@ -88,59 +107,74 @@ boost::json::object form_data(server::request const& req, event const& e,
             {"label", w("event.area." + std::string{a})},
             {"checked", std::find(e.priority_areas.begin(), e.priority_areas.end(), a) !=
                             e.priority_areas.end()}});
-    boost::json::array summary;
-    for (auto const& [field, message] : errors)
-        summary.push_back(
-            boost::json::object{{"href", "#f-" + field}, {"message", w.say(message)}});
+    return areas;
+}
+
+void add_fields(boost::json::object& data, event const& e, server::field_errors const& errors,
+                core::wording const& w) {
+    auto const field = [&](field_spec const& f, std::string value) {
+        data[std::string{"f_"} + f.name] = text_field(f, std::move(value), errors, w);
+    };
+    auto const count = [](std::optional<int> n) {
+        return n ? std::to_string(*n) : std::string{};
+    };
+    field({"title", "staff_event.form.title_label", "text", true}, e.title);
+    field({"theme", "staff_event.form.theme_label"}, e.theme);
+    field({"venue", "staff_event.form.venue_label"}, e.venue);
+    field({"address", "staff_event.form.address_label"}, e.address);
+    field({"starts_at", "staff_event.form.starts_label", "datetime-local", true},
+          local(e.starts_at ? std::optional{e.starts_at} : std::nullopt));
+    field({"ends_at", "staff_event.form.ends_label", "datetime-local", true},
+          local(e.ends_at ? std::optional{e.ends_at} : std::nullopt));
+    field({"registration_opens_at", "staff_event.form.opens_label", "datetime-local", false,
+           "staff_event.form.opens_hint"},
+          local(e.registration_opens_at));
+    field({"registration_closes_at", "staff_event.form.closes_label", "datetime-local", false,
+           "staff_event.form.closes_hint"},
+          local(e.registration_closes_at));
+    field({"capacity", "staff_event.form.capacity_label", "number", true},
+          count(e.capacity > 0 ? std::optional{e.capacity} : std::nullopt));
+    field({"max_per_organisation", "staff_event.form.max_per_organisation_label", "number", false,
+           "staff_event.form.max_per_organisation_hint"},
+          count(e.max_per_organisation));
+}
+
+boost::json::object form_data(server::request const& req, event const& e,
+                              server::field_errors const& errors, bool creating,
+                              core::wording const& w) {
+    auto data = auth::staff_page_data(
+        req, creating ? w("staff_event.form.title_new")
+                      : w("staff_event.form.title_edit", {{"title", e.title}}));
+    boost::json::array kinds;
+    for (auto k : event_kinds)
+        kinds.push_back(boost::json::object{
+            {"value", k}, {"label", kind_label(k, w)}, {"selected", e.kind == k}});
     data["creating"] = creating;
-    data["action"] =
-        creating ? "/staff/events/new" : "/staff/events/" + std::to_string(e.id) + "/edit";
+    data["action"] = creating ? std::string{"/staff/events/new"} : event_path(e.id) + "/edit";
     data["kinds"] = std::move(kinds);
-    data["areas"] = std::move(areas);
-    data["summary"] =
-        boost::json::object{{"title", "Träffen är inte sparad än"}, {"has_errors", !errors.empty()},
-                            {"has_items", !errors.empty()},         {"items", std::move(summary)},
-                            {"has_general_error", false},           {"general_error", ""}};
-    data["f_title"] = text_field("title", "Rubrik", e.title, errors, w, "text", true);
-    data["f_theme"] = text_field("theme", "Tema", e.theme, errors, w);
+    data["areas"] = choices_data(e, w);
+    data["summary"] = error_summary(errors, w);
     data["description"] = e.description;
-    data["f_venue"] = text_field("venue", "Plats", e.venue, errors, w);
-    data["f_address"] = text_field("address", "Adress", e.address, errors, w);
-    data["f_starts_at"] = text_field("starts_at", "Börjar",
-                                     local(e.starts_at ? std::optional{e.starts_at} : std::nullopt),
-                                     errors, w, "datetime-local", true);
-    data["f_ends_at"] =
-        text_field("ends_at", "Slutar", local(e.ends_at ? std::optional{e.ends_at} : std::nullopt),
-                   errors, w, "datetime-local", true);
-    data["f_registration_opens_at"] = text_field(
-        "registration_opens_at", "Anmälan öppnar", local(e.registration_opens_at), errors, w,
-        "datetime-local", false, "Tomt: anmälan är öppen direkt när träffen publiceras.");
-    data["f_registration_closes_at"] =
-        text_field("registration_closes_at", "Sista anmälningsdag", local(e.registration_closes_at),
-                   errors, w, "datetime-local", false, "Tomt: anmälan stänger när träffen börjar.");
-    data["f_capacity"] =
-        text_field("capacity", "Antal platser", e.capacity > 0 ? std::to_string(e.capacity) : "",
-                   errors, w, "number", true);
-    data["f_max_per_organisation"] =
-        text_field("max_per_organisation", "Högst antal deltagare per organisation",
-                   e.max_per_organisation ? std::to_string(*e.max_per_organisation) : "", errors, w,
-                   "number", false, "Tomt: ingen gräns.");
     data["waitlist"] = e.waitlist;
     data["food"] = e.food;
+    add_fields(data, e, errors, w);
     return data;
+}
+
+std::string status_label(event const& e, long long now, core::wording const& w) {
+    if (e.status == "draft") return w("staff_event.status.draft");
+    if (e.status == "cancelled") return w("staff_event.status.cancelled");
+    return w(e.ends_at <= now ? "staff_event.status.past" : "staff_event.status.published");
 }
 
 boost::json::object list_data(server::request const& req, std::vector<event> const& items,
                               core::wording const& w) {
-    auto data = auth::staff_page_data(req, "Träffar");
+    auto data = auth::staff_page_data(req, w("staff_event.list.title"));
     auto const now = event_service::now();
     boost::json::array rows;
     for (auto const& e : items) {
         auto v = event_view(e, w);
-        v["status_label"] = e.status == "draft"       ? "Utkast"
-                            : e.status == "cancelled" ? "Inställd"
-                            : e.ends_at <= now        ? "Genomförd"
-                                                      : "Publicerad";
+        v["status_label"] = status_label(e, now, w);
         v["confirmed"] = e.confirmed_count;
         v["waiting"] = e.waitlisted_count;
         rows.push_back(std::move(v));
@@ -150,17 +184,17 @@ boost::json::object list_data(server::request const& req, std::vector<event> con
     return data;
 }
 
+// The new or changed event from the form; every problem at once, not only the form's own.
 handler_result save(deps d, server::request& req, std::optional<long long> id) {
     auto const form = core::form_input::from_request(req);
     event e;
     server::field_errors errors;
     if (id) e = co_await d.events.get(*id);
     apply_event_form(form, e, errors);
-    check_event(e, errors, "sv");  // every problem at once, not only the form's own
+    check_event(e, errors);
     if (errors.empty()) {
         try {
             auto const who = core::actor_of(req);
-            std::string const language = "sv";
             event saved;
             if (id) {
                 event const changed = e;
@@ -171,11 +205,11 @@ handler_result save(deps d, server::request& req, std::optional<long long> id) {
                         target = changed;
                         target.status = keep_status;
                     },
-                    who, language);
+                    who);
             } else {
                 saved = co_await d.events.create(e, who);
             }
-            co_return server::redirect_response("/staff/events/" + std::to_string(saved.id));
+            co_return server::redirect_response(event_path(saved.id));
         } catch (api_error const& error) {
             if (error.kind() != error_kind::validation_failed &&
                 error.kind() != error_kind::conflict)
@@ -184,24 +218,61 @@ handler_result save(deps d, server::request& req, std::optional<long long> id) {
             if (errors.empty()) errors.emplace("capacity", error.text());
         }
     }
-    co_return page(d, 422, "staff_event_form", form_data(req, e, errors, !id, swedish(d)));
+    co_return page(d, 422, "staff_event_form", form_data(req, e, errors, !id, d.words()));
 }
 
-handler_result action(deps d, server::request& req, std::string_view what) {
+// --- cancelling: the page that says what will happen, then the POST ----------------------
+
+server::response cancel_page(deps const& d, server::request const& req,
+                             cancellation_plan const& plan, std::string const& reason,
+                             server::field_errors const& errors) {
+    auto const w = d.words();
+    auto const& e = plan.target;
+    auto data = auth::staff_page_data(req, w("staff_event.cancel.title", {{"title", e.title}}));
+    data["event"] = event_view(e, w);
+    data["event_id"] = e.id;
+    data["recipients"] = plan.recipients;
+    data["recipients_line"] = w.counted("staff_event.cancel.recipients", plan.recipients);
+    data["confirm_label"] = w.counted("staff_event.cancel.confirm", plan.recipients);
+    data["f_reason"] = text_field({"reason", "staff_event.cancel.reason_label", "text", false,
+                                   "staff_event.cancel.reason_hint"},
+                                  reason, errors, w);
+    return page(d, errors.empty() ? 200 : 422, "staff_event_cancel", data);
+}
+
+handler_result show_cancel(deps d, server::request& req) {
+    auto const plan = co_await d.events.plan_cancellation(server::path_id(req, "id"));
+    if (plan.target.status == "cancelled")
+        co_return server::redirect_response(event_path(plan.target.id));
+    co_return cancel_page(d, req, plan, {}, {});
+}
+
+handler_result cancel(deps d, server::request& req) {
     auto const id = server::path_id(req, "id");
-    auto const who = core::actor_of(req);
-    if (what == "publish") {
-        (void)co_await d.events.publish(id, who);
-    } else if (what == "copy") {
-        std::optional<long long> const same_weekday;
-        auto copy = co_await d.events.copy(id, same_weekday, who);
-        co_return server::redirect_response("/staff/events/" + std::to_string(copy.id) + "/edit");
-    } else {
-        auto const form = core::form_input::from_request(req);
-        std::string reason = form.value("reason");
-        (void)co_await d.events.cancel(id, std::move(reason), who);
+    auto const form = core::form_input::from_request(req);
+    auto reason = core::trim(form.value("reason"));
+    if (!core::clean_text(reason, false) || core::utf8_length(reason) > reason_max) {
+        server::field_errors const errors{
+            {"reason",
+             server::message::of("staff_event.form.text", {{"max", std::to_string(reason_max)}})}};
+        auto const plan = co_await d.events.plan_cancellation(id);
+        co_return cancel_page(d, req, plan, reason, errors);
     }
-    co_return server::redirect_response("/staff/events/" + std::to_string(id));
+    (void)co_await d.events.cancel(id, std::move(reason), core::actor_of(req));
+    co_return server::redirect_response(event_path(id));
+}
+
+handler_result publish(deps d, server::request& req) {
+    auto const id = server::path_id(req, "id");
+    (void)co_await d.events.publish(id, core::actor_of(req));
+    co_return server::redirect_response(event_path(id));
+}
+
+handler_result copy(deps d, server::request& req) {
+    std::optional<long long> const same_weekday;
+    auto const copied =
+        co_await d.events.copy(server::path_id(req, "id"), same_weekday, core::actor_of(req));
+    co_return server::redirect_response(event_path(copied.id) + "/edit");
 }
 
 }  // namespace
@@ -217,7 +288,7 @@ void register_event_staff_pages(server::router& routes, event_service& events,
             event_filter all;
             all.include_all = true;
             auto items = co_await d.events.list_all(all);
-            co_return page(d, 200, "staff_events", list_data(req, items, swedish(d)));
+            co_return page(d, 200, "staff_events", list_data(req, items, d.words()));
         },
         steering);
     routes.add(
@@ -225,7 +296,7 @@ void register_event_staff_pages(server::router& routes, event_service& events,
         [d](server::request& req) -> handler_result {
             event e;
             e.kind = "theme_meeting";
-            co_return page(d, 200, "staff_event_form", form_data(req, e, {}, true, swedish(d)));
+            co_return page(d, 200, "staff_event_form", form_data(req, e, {}, true, d.words()));
         },
         organiser);
     routes.add(
@@ -236,7 +307,7 @@ void register_event_staff_pages(server::router& routes, event_service& events,
         http::verb::get, "/staff/events/{id}/edit",
         [d](server::request& req) -> handler_result {
             auto e = co_await d.events.get(server::path_id(req, "id"));
-            co_return page(d, 200, "staff_event_form", form_data(req, e, {}, false, swedish(d)));
+            co_return page(d, 200, "staff_event_form", form_data(req, e, {}, false, d.words()));
         },
         organiser);
     routes.add(
@@ -245,11 +316,18 @@ void register_event_staff_pages(server::router& routes, event_service& events,
             return save(d, req, server::path_id(req, "id"));
         },
         organiser);
-    for (auto const* what : {"publish", "copy", "cancel"})
-        routes.add(
-            http::verb::post, std::string{"/staff/events/{id}/"} + what,
-            [d, what](server::request& req) -> handler_result { return action(d, req, what); },
-            organiser);
+    routes.add(
+        http::verb::post, "/staff/events/{id}/publish",
+        [d](server::request& req) { return publish(d, req); }, organiser);
+    routes.add(
+        http::verb::post, "/staff/events/{id}/copy",
+        [d](server::request& req) { return copy(d, req); }, organiser);
+    routes.add(
+        http::verb::get, "/staff/events/{id}/cancel",
+        [d](server::request& req) { return show_cancel(d, req); }, organiser);
+    routes.add(
+        http::verb::post, "/staff/events/{id}/cancel",
+        [d](server::request& req) { return cancel(d, req); }, organiser);
 }
 
 }  // namespace samverkan::events

@@ -10,6 +10,8 @@ namespace {
 
 constexpr char const* lock_event_sql = "select status from events where id = :id for update";
 
+constexpr char const* event_status_sql = "select status from events where id = :id";
+
 constexpr char const* contacts_sql =
     "select o.id, o.name, c.email, c.name from contacts c"
     " join organisations o on o.id = c.organisation_id"
@@ -126,6 +128,13 @@ constexpr char const* message_count_sql =
 std::optional<std::string> lock_event(soci::session& sql, long long event_id) {
     std::string status;
     sql << lock_event_sql, soci::use(event_id, "id"), soci::into(status);
+    if (!sql.got_data()) return std::nullopt;
+    return status;
+}
+
+std::optional<std::string> event_status(soci::session& sql, long long event_id) {
+    std::string status;
+    sql << event_status_sql, soci::use(event_id, "id"), soci::into(status);
     if (!sql.got_data()) return std::nullopt;
     return status;
 }

@@ -18,6 +18,9 @@ namespace samverkan::invitations::repository {
 /// returns its status; nullopt when there is no such event.
 [[nodiscard]] std::optional<std::string> lock_event(soci::session& sql, long long event_id);
 
+/// The event's status without a lock; nullopt when there is no such event.
+[[nodiscard]] std::optional<std::string> event_status(soci::session& sql, long long event_id);
+
 /// Contacts of every organisation, of agreement members, or of the organisations given.
 [[nodiscard]] std::vector<recipient> contacts(soci::session& sql, std::string const& audience,
                                               std::vector<long long> const& organisation_ids);

@@ -22,6 +22,7 @@ namespace samverkan::invitations {
 
 using server::api_error;
 using server::error_kind;
+using server::message;
 namespace json = boost::json;
 
 namespace {
@@ -33,7 +34,7 @@ std::vector<long long> read_ids(core::field_reader& r, json::array const* ids) {
     if (ids == nullptr) return out;
     for (auto const& v : *ids) {
         if (!v.is_int64() || v.get_int64() < 1) {
-            r.fail("organisation_ids", "Must be a list of organisation ids.");
+            r.fail("organisation_ids", message::of("invite.api.organisation_ids"));
             return {};
         }
         out.push_back(v.get_int64());
@@ -44,17 +45,18 @@ std::vector<long long> read_ids(core::field_reader& r, json::array const* ids) {
 std::vector<recipient> read_extra(json::array const* items, server::field_errors& errors) {
     std::vector<recipient> out;
     if (items == nullptr) return out;
-    if (items->size() > max_extra) errors["extra_recipients"] = "At most 1000 extra recipients.";
+    if (items->size() > max_extra)
+        errors["extra_recipients"] = message::of("invite.api.too_many_extra");
     for (std::size_t i = 0; i < items->size() && i < max_extra; ++i) {
         auto const prefix = "extra_recipients[" + std::to_string(i) + "].";
         if (!(*items)[i].is_object()) {
-            errors[prefix.substr(0, prefix.size() - 1)] = "Must be an object.";
+            errors[prefix.substr(0, prefix.size() - 1)] = message::of("invite.api.object");
             continue;
         }
         core::field_reader r{(*items)[i].get_object(), errors, prefix};
         auto name = r.text("name", {.required = false, .max = 200});
         auto email = r.text("email", {.required = true, .max = 254});
-        if (email && !core::valid_email(*email)) r.fail("email", "Not a valid e-mail address.");
+        if (email && !core::valid_email(*email)) r.fail("email", message::of("input.email"));
         out.push_back({0, {}, email.value_or(""), name.value_or("")});
     }
     return out;
@@ -70,7 +72,7 @@ invitation_request read_request(json::object const& body) {
     out.extra_recipients = read_extra(r.array("extra_recipients"), errors);
     out.resend = r.boolean("resend", false).value_or(false);
     if (out.audience == "selected" && out.organisation_ids.empty() && out.extra_recipients.empty())
-        r.fail("organisation_ids", "Choose at least one organisation or extra recipient.");
+        r.fail("organisation_ids", message::of("invite.api.choose_someone"));
     core::throw_if_invalid(errors);
     return out;
 }
@@ -84,7 +86,8 @@ asio::awaitable<void> check_known(organisations::organisation_service& organisat
     if (unknown.empty()) co_return;
     std::string list;
     for (auto const id : unknown) list += (list.empty() ? "" : ", ") + std::to_string(id);
-    server::field_errors errors{{"organisation_ids", "Unknown organisation ids: " + list + "."}};
+    server::field_errors errors{
+        {"organisation_ids", message::of("invite.api.unknown_ids", {{"ids", list}})}};
     core::throw_if_invalid(errors);
 }
 
@@ -125,18 +128,18 @@ message_input read_message(json::object const& body) {
     out.message.subject = r.text("subject", {.required = true, .max = 200}).value_or("");
     // Not r.text(): that refuses line breaks, and a message body has paragraphs.
     if (auto const* b = body.if_contains("body"); b == nullptr || !b->is_string()) {
-        r.fail("body", "A message text is required.");
+        r.fail("body", message::of("invite.api.body_required"));
     } else {
         out.message.body = std::string{b->get_string()};
         auto const length = core::utf8_length(out.message.body);
-        if (length == 0 || length > 5000) r.fail("body", "Write 1 to 5000 characters.");
+        if (length == 0 || length > 5000) r.fail("body", message::of("invite.api.body_length"));
         if (!core::clean_text(out.message.body, true))
-            r.fail("body", "Contains control characters.");
+            r.fail("body", message::of("invite.api.control_characters"));
     }
     out.message.statuses = r.choices("statuses", {"confirmed", "waitlisted", "attended", "no_show"})
                                .value_or(std::vector<std::string>{});
     if (out.message.statuses.empty() && !errors.contains("statuses"))
-        r.fail("statuses", "Choose at least one group: confirmed, waitlisted, attended, no_show.");
+        r.fail("statuses", message::of("invite.api.statuses"));
     out.preview = r.boolean("preview", false).value_or(false);
     core::throw_if_invalid(errors);
     return out;
@@ -150,7 +153,7 @@ asio::awaitable<server::response> message_preview(invitation_service& service,
     std::string const name = "message";
     std::string const language = "sv";
     auto const r = co_await mail.preview(name, language, id, overrides);
-    if (!r) throw api_error(error_kind::not_found, "There is no such event.");
+    if (!r) throw api_error(error_kind::not_found, message::of("invite.no_such_event"));
     co_return server::json_response(
         200, json::object{
                  {"recipients", n}, {"subject", r->subject}, {"text", r->text}, {"html", r->html}});

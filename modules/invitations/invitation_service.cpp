@@ -17,6 +17,7 @@ namespace samverkan::invitations {
 
 using server::api_error;
 using server::error_kind;
+using server::message;
 
 namespace {
 
@@ -52,6 +53,17 @@ selection choose(soci::session& sql, long long event_id, invitation_request cons
     return out;
 }
 
+api_error no_such_event() {
+    return api_error(error_kind::not_found, message::of("invite.no_such_event"));
+}
+
+// The event must exist and take invitations (a cancelled one does not).
+void check_invitable(std::optional<std::string> const& status) {
+    if (!status) throw no_such_event();
+    if (*status == "cancelled")
+        throw api_error(error_kind::conflict, message::of("invite.event_cancelled"));
+}
+
 }  // namespace
 
 std::string new_token() {
@@ -76,10 +88,7 @@ asio::awaitable<invitation_summary> invitation_service::invite(long long event_i
                                                                invitation_request request,
                                                                actor who) {
     co_return co_await db_.transact([&](soci::session& sql) {
-        auto const status = repository::lock_event(sql, event_id);
-        if (!status) throw api_error(error_kind::not_found, "There is no such event.");
-        if (*status == "cancelled")
-            throw api_error(error_kind::conflict, "The event is cancelled.");
+        check_invitable(repository::lock_event(sql, event_id));
         auto chosen = choose(sql, event_id, request);
         std::vector<std::string> tokens;
         for (std::size_t i = 0; i < chosen.people.size(); ++i) tokens.push_back(new_token());
@@ -99,10 +108,19 @@ asio::awaitable<invitation_summary> invitation_service::invite(long long event_i
     });
 }
 
+asio::awaitable<invitation_summary> invitation_service::plan(long long event_id,
+                                                             invitation_request request) {
+    co_return co_await db_.run([&](soci::session& sql) {
+        check_invitable(repository::event_status(sql, event_id));
+        auto chosen = choose(sql, event_id, request);
+        chosen.summary.queued = static_cast<long long>(chosen.people.size());
+        return chosen.summary;
+    });
+}
+
 asio::awaitable<invitation_status> invitation_service::status(long long event_id) {
     co_return co_await db_.run([event_id](soci::session& sql) {
-        if (!repository::lock_event(sql, event_id))
-            throw api_error(error_kind::not_found, "There is no such event.");
+        if (!repository::lock_event(sql, event_id)) throw no_such_event();
         return repository::status(sql, event_id);
     });
 }
@@ -115,8 +133,7 @@ asio::awaitable<long long> invitation_service::queue_reminders(int days) {
 asio::awaitable<long long> invitation_service::count_recipients(long long event_id,
                                                                 message_request request) {
     co_return co_await db_.run([&](soci::session& sql) {
-        if (!repository::lock_event(sql, event_id))
-            throw api_error(error_kind::not_found, "There is no such event.");
+        if (!repository::lock_event(sql, event_id)) throw no_such_event();
         return repository::count_message_recipients(sql, event_id, request.statuses);
     });
 }
@@ -124,8 +141,7 @@ asio::awaitable<long long> invitation_service::count_recipients(long long event_
 asio::awaitable<long long> invitation_service::send_message(long long event_id,
                                                             message_request request, actor who) {
     co_return co_await db_.transact([&](soci::session& sql) {
-        if (!repository::lock_event(sql, event_id))
-            throw api_error(error_kind::not_found, "There is no such event.");
+        if (!repository::lock_event(sql, event_id)) throw no_such_event();
         auto const [id, n] = repository::queue_message(sql, event_id, request.subject, request.body,
                                                        request.statuses, who.user_id);
         auto const detail =

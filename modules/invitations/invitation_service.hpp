@@ -26,6 +26,10 @@ public:
     asio::awaitable<invitation_summary> invite(long long event_id, invitation_request request,
                                                actor who);
 
+    /// What invite() would do now, without doing it: how many it would queue and skip (the
+    /// same choice, so the page that asks to confirm says what sending will do).
+    asio::awaitable<invitation_summary> plan(long long event_id, invitation_request request);
+
     /// Every invitation of the event with the state of its mail; 404 for an unknown event.
     asio::awaitable<invitation_status> status(long long event_id);
 

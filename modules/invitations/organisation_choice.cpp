@@ -12,12 +12,6 @@ namespace {
 // Kristianstad's register has a few hundred organisations; the limit only guards the page.
 constexpr int register_limit = 20000;
 
-std::string place_of(organisations::organisation const& o) {
-    std::string const area = o.area == "urban" ? "stad" : o.area == "rural" ? "landsbygd" : "";
-    if (o.locality.empty()) return area;
-    return area.empty() ? o.locality : o.locality + ", " + area;
-}
-
 }  // namespace
 
 asio::awaitable<std::vector<organisation_option>> organisation_options(
@@ -28,7 +22,8 @@ asio::awaitable<std::vector<organisation_option>> organisation_options(
     std::vector<organisation_option> out;
     out.reserve(all.size());
     for (auto const& o : all)
-        out.push_back({o.id, o.name, place_of(o), static_cast<long long>(o.contacts.size())});
+        out.push_back(
+            {o.id, o.name, o.locality, o.area, static_cast<long long>(o.contacts.size())});
     co_return out;
 }
 

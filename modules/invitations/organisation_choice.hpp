@@ -17,7 +17,8 @@ namespace samverkan::invitations {
 struct organisation_option {
     long long id = 0;
     std::string name;
-    std::string place;       ///< "Åhus, landsbygd"; "" when neither is known
+    std::string locality;    ///< "" when not known
+    std::string area;        ///< urban | rural | ""
     long long contacts = 0;  ///< contacts with an e-mail address (every contact has one)
 };
 

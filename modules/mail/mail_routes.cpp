@@ -19,6 +19,7 @@ namespace samverkan::mail {
 
 using server::api_error;
 using server::error_kind;
+using server::message;
 namespace json = boost::json;
 
 namespace {
@@ -30,8 +31,7 @@ constexpr int default_limit = 200;
 std::string status_param(server::request const& req) {
     auto const status = std::string{req.query_param("status").value_or("")};
     if (status != "" && status != "pending" && status != "sent" && status != "failed")
-        throw api_error(error_kind::bad_request,
-                        "Query parameter 'status' must be pending, sent or failed.");
+        throw api_error(error_kind::bad_request, message::of("mail.query.status"));
     return status;
 }
 
@@ -41,7 +41,7 @@ int limit_param(server::request const& req) {
     int n = 0;
     auto const [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
     if (ec != std::errc{} || end != text->data() + text->size() || n < 1 || n > 1000)
-        throw api_error(error_kind::bad_request, "Query parameter 'limit' must be 1 to 1000.");
+        throw api_error(error_kind::bad_request, message::of("mail.query.limit"));
     return n;
 }
 
@@ -64,15 +64,20 @@ json::object message_json(outbox_entry const& e) {
             {"sent_at", time_or_null(e.sent_at)}};
 }
 
-json::object page_row(outbox_entry const& e) {
+json::object page_row(outbox_entry const& e, core::wording const& w) {
     auto row = message_json(e);
     auto const when = core::from_epoch(e.created_at);
     row["when"] = core::format_date(when) + " " + core::format_time(when);
     row["is_failed"] = e.status == "failed";
-    row["status_label"] = e.status == "failed" ? "Misslyckat"
-                          : e.status == "sent" ? "Skickat"
-                                               : "I kö";
+    row["status_label"] = w(e.status == "failed" ? "mail.status.failed"
+                            : e.status == "sent" ? "mail.status.sent"
+                                                 : "mail.status.pending");
     return row;
+}
+
+// Staff pages speak Swedish (their users do); texts still come from the catalogue.
+core::wording swedish(core::page_renderer const& pages) {
+    return pages.words(core::language::sv);
 }
 
 void register_outbox_api(server::router& routes, mail_service& mail, auth::auth_service& auth) {
@@ -99,7 +104,7 @@ void register_outbox_api(server::router& routes, mail_service& mail, auth::auth_
             auto const id = server::path_id(req, "id");
             auto const who = actor_of(req);  // named: see invitation_routes.cpp
             if (!co_await mail.requeue(id, who))
-                throw api_error(error_kind::not_found, "There is no failed message with that id.");
+                throw api_error(error_kind::not_found, message::of("mail.no_failed_message"));
             co_return server::json_response(200, json::object{{"id", id}, {"status", "pending"}});
         },
         auth::require(auth, auth::role::admin));
@@ -121,9 +126,10 @@ void register_outbox_pages(server::router& routes, mail_service& mail, auth::aut
             auto const status = status_param(req);
             auto const rows = co_await mail.list(status, default_limit);
             auto const counts = co_await mail.counts();
-            auto data = auth::staff_page_data(req, "E-postkö – Samverkan");
+            auto const w = swedish(pages);
+            auto data = auth::staff_page_data(req, w("mail.outbox.title"));
             json::array items;
-            for (auto const& e : rows) items.push_back(page_row(e));
+            for (auto const& e : rows) items.push_back(page_row(e, w));
             data["messages"] = std::move(items);
             data["has_messages"] = !rows.empty();
             data["pending"] = counts.at("pending");
@@ -166,9 +172,9 @@ preview_request preview_params(server::request const& req) {
                       std::string{req.query_param("language").value_or("sv")}};
     auto const& names = template_names();
     if (std::find(names.begin(), names.end(), p.template_name) == names.end())
-        throw api_error(error_kind::bad_request, "Unknown template.");
+        throw api_error(error_kind::bad_request, message::of("mail.unknown_template"));
     if (p.language != "sv" && p.language != "en")
-        throw api_error(error_kind::bad_request, "Query parameter 'language' must be sv or en.");
+        throw api_error(error_kind::bad_request, message::of("mail.query.language"));
     return p;
 }
 
@@ -181,7 +187,7 @@ void register_preview(server::router& routes, mail_service& mail, auth::auth_ser
             std::string const no_overrides = "{}";  // named: no temporary in co_await
             auto const r =
                 co_await mail.preview(p.template_name, p.language, p.event_id, no_overrides);
-            if (!r) throw api_error(error_kind::not_found, "There is no such event.");
+            if (!r) throw api_error(error_kind::not_found, message::of("mail.no_such_event"));
             co_return server::json_response(200, json::object{{"template", p.template_name},
                                                               {"language", p.language},
                                                               {"subject", r->subject},
@@ -196,8 +202,8 @@ void register_preview(server::router& routes, mail_service& mail, auth::auth_ser
             std::string const no_overrides = "{}";  // named: no temporary in co_await
             auto const r =
                 co_await mail.preview(p.template_name, p.language, p.event_id, no_overrides);
-            if (!r) throw api_error(error_kind::not_found, "There is no such event.");
-            auto data = auth::staff_page_data(req, "Förhandsvisning av e-post – Samverkan");
+            if (!r) throw api_error(error_kind::not_found, message::of("mail.no_such_event"));
+            auto data = auth::staff_page_data(req, swedish(pages)("mail.preview.title"));
             json::array choices;
             for (auto const name : template_names())
                 choices.push_back(

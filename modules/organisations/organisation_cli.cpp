@@ -1,5 +1,6 @@
 #include "modules/organisations/organisation_cli.hpp"
 
+#include "modules/organisations/organisation_import.hpp"
 #include "modules/organisations/organisation_service.hpp"
 #include "server/api_error.hpp"
 
@@ -14,7 +15,8 @@
 
 namespace samverkan::organisations {
 
-int run_import_command(std::string const& path, db::database& db, std::ostream& out,
+int run_import_command(std::string const& path, db::database& db,
+                       core::message_catalogue const& messages, std::ostream& out,
                        std::ostream& err) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -25,23 +27,17 @@ int run_import_command(std::string const& path, db::database& db, std::ostream& 
     organisation_service service{db};
     asio::io_context ioc;
     actor const who{0, "cli"};
+    core::wording const english{messages, core::language::en};  // as the API answers
     auto done = asio::co_spawn(ioc, service.import_csv(std::move(text), who), asio::use_future);
     ioc.run();
     try {
         auto const r = done.get();
-        boost::json::array rejected;
-        for (auto const& x : r.rejected)
-            rejected.push_back(boost::json::object{{"line", x.line}, {"error", x.error}});
-        out << boost::json::serialize(boost::json::object{{"created", r.created},
-                                                          {"updated", r.updated},
-                                                          {"unchanged", r.unchanged},
-                                                          {"rejected", std::move(rejected)}})
-            << "\n";
+        out << boost::json::serialize(import_json(r, english)) << "\n";
         return 0;
     } catch (server::api_error const& e) {
-        err << "import-organisations: " << e.what();
+        err << "import-organisations: " << english.say(e.text());
         for (auto const& [field, message] : e.fields())
-            err << " " << field << ": " << message.text();
+            err << " " << field << ": " << english.say(message);
         err << "\n";
         return 1;
     }

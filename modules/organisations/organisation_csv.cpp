@@ -63,7 +63,8 @@ std::vector<csv_record> parse_csv(std::string_view text) {
             record.cells.back() += c;
         }
     }
-    if (quoted) throw std::invalid_argument("a quoted field is not closed");
+    // The message key of the answer (organisation_import.cpp puts it into words).
+    if (quoted) throw std::invalid_argument("register.import.unclosed_quote");
     finish();
     return out;
 }

@@ -14,7 +14,8 @@ struct csv_record {
 
 /// Parses CSV (RFC 4180 quoting, CRLF or LF): a UTF-8 byte-order mark is dropped, and the
 /// separator is ';' or ',' — whichever the first line (the header) has more of outside
-/// quotes. Blank lines are skipped. Throws std::invalid_argument for an unterminated quote.
+/// quotes. Blank lines are skipped. Throws std::invalid_argument for an unterminated quote (what()
+/// is the message key register.import.unclosed_quote).
 [[nodiscard]] std::vector<csv_record> parse_csv(std::string_view text);
 
 }  // namespace samverkan::organisations

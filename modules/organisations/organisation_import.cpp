@@ -5,6 +5,9 @@
 #include "modules/organisations/organisation_repository.hpp"
 #include "server/api_error.hpp"
 
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -16,6 +19,7 @@ namespace samverkan::organisations {
 
 using server::api_error;
 using server::error_kind;
+using server::message;
 
 namespace {
 
@@ -49,21 +53,27 @@ columns read_header(csv_record const& header) {
             c.index.emplace(name, i);
     }
     if (!c.index.contains("name"))
-        throw api_error(error_kind::validation_failed, "The header row has no name column.")
-            .with_fields({{"header", "The first row must name the columns, at least `name`."}});
+        throw api_error(error_kind::validation_failed,
+                        message::of("register.import.no_name_column"))
+            .with_fields({{"header", message::of("register.import.header")}});
     return c;
 }
 
-// Why a row cannot be used, in English (API) and Swedish (staff page).
+// Why a row cannot be used: the column and what is wrong with it.
 struct problem {
-    std::string en;
-    std::string sv;
+    std::string column;
+    std::optional<message> error;
+
+    void set(std::string c, message m) {
+        if (error) return;  // the first problem of a row is the one reported
+        column = std::move(c);
+        error = std::move(m);
+    }
 };
 
-// Checks one cell: the value, or the first problem of the row ("org_number: …").
+// Checks one cell: the value, or the first problem of the row.
 std::string take(checked const& c, char const* column, problem& p) {
-    if (!c.error.empty() && p.en.empty())
-        p = {std::string{column} + ": " + c.error, std::string{column} + ": " + c.error_sv};
+    if (c.error) p.set(column, *c.error);
     return c.value;
 }
 
@@ -83,17 +93,16 @@ import_row read_row(columns const& cols, csv_record const& r) {
     o.agreement_joined_on =
         take(check_date(cols.cell(r, "agreement_joined_on")), "agreement_joined_on", e);
     auto const email = cols.cell(r, "contact_email");
-    auto const name = take(check_locality(cols.cell(r, "contact_name")), "contact_name", e);
+    auto const name = take(check_contact_name(cols.cell(r, "contact_name")), "contact_name", e);
     if (email.find_first_not_of(" \t") != std::string_view::npos) {
         row.person.email = take(check_email(email), "contact_email", e);
         row.person.name = name.empty() ? row.person.email : name;
         row.person.phone = take(check_phone(cols.cell(r, "contact_phone")), "contact_phone", e);
-    } else if (!name.empty() && e.en.empty()) {
-        e = {"contact_email: a contact needs an e-mail address.",
-             "contact_email: en kontaktperson behöver en e-postadress."};
+    } else if (!name.empty()) {
+        e.set("contact_email", message::of("register.import.contact_needs_email"));
     }
-    row.error = std::move(e.en);
-    row.error_sv = std::move(e.sv);
+    row.column = std::move(e.column);
+    row.error = std::move(e.error);
     return row;
 }
 
@@ -104,17 +113,15 @@ long long match(soci::session& sql, organisation const& o, problem& error) {
     auto const by_name = repository::find_id_by_name(sql, o.name);
     if (by_number != 0) {
         if (by_name != 0 && by_name != by_number)
-            error = {"name: another organisation is already called " + o.name + ".",
-                     "name: en annan organisation heter redan " + o.name + "."};
+            error.set("name", message::of("register.import.name_taken", {{"name", o.name}}));
         return by_number;
     }
     if (by_name != 0 && !o.org_number.empty()) {
         auto const existing = repository::find(sql, by_name);
         if (existing && !existing->org_number.empty())
-            error = {"org_number: " + o.name + " is registered with organisationsnummer " +
-                         existing->org_number + ".",
-                     "org_number: " + o.name + " har organisationsnumret " + existing->org_number +
-                         " i registret."};
+            error.set("org_number",
+                      message::of("register.import.number_differs",
+                                  {{"name", o.name}, {"number", existing->org_number}}));
     }
     return by_name;
 }
@@ -143,7 +150,7 @@ struct tally {
 
 void apply_row(soci::session& sql, import_row const& row, tally& t, problem& error) {
     auto const id = match(sql, row.org, error);
-    if (!error.en.empty()) return;
+    if (error.error) return;
     long long org_id = id;
     if (id == 0) {
         auto o = row.org;
@@ -167,12 +174,12 @@ std::vector<import_row> parse_import(std::string_view text) {
     try {
         records = parse_csv(text);
     } catch (std::invalid_argument const& e) {
-        throw api_error(error_kind::validation_failed, "The file is not valid CSV.")
-            .with_fields({{"csv", e.what()}});
+        throw api_error(error_kind::validation_failed, message::of("register.import.not_csv"))
+            .with_fields({{"csv", message::of(e.what())}});
     }
     if (records.empty())
-        throw api_error(error_kind::validation_failed, "The file is empty.")
-            .with_fields({{"header", "The first row must name the columns, at least `name`."}});
+        throw api_error(error_kind::validation_failed, message::of("register.import.empty"))
+            .with_fields({{"header", message::of("register.import.header")}});
     auto const cols = read_header(records.front());
     std::vector<import_row> rows;
     for (std::size_t i = 1; i < records.size(); ++i) rows.push_back(read_row(cols, records[i]));
@@ -183,8 +190,8 @@ import_result apply_import(soci::session& sql, std::vector<import_row> const& ro
     import_result result;
     tally t;
     for (auto const& row : rows) {
-        problem error{row.error, row.error_sv};
-        if (error.en.empty()) {
+        problem error{row.column, row.error};
+        if (!error.error) {
             // A savepoint per row: a row the database refuses costs only that row.
             repository::savepoint(sql);
             try {
@@ -192,15 +199,32 @@ import_result apply_import(soci::session& sql, std::vector<import_row> const& ro
                 repository::release_savepoint(sql);
             } catch (std::exception const&) {
                 repository::rollback_to_savepoint(sql);
-                error = {"the row could not be saved", "raden kunde inte sparas"};
+                error = {"", message::of("register.import.not_saved")};
             }
         }
-        if (!error.en.empty()) result.rejected.push_back({row.line, error.en, error.sv});
+        if (error.error) result.rejected.push_back({row.line, error.column, *error.error});
     }
     result.created = static_cast<int>(t.created.size());
     result.updated = static_cast<int>(t.updated.size());
     result.unchanged = static_cast<int>(t.touched.size() - t.created.size() - t.updated.size());
     return result;
+}
+
+std::string rejection_text(import_rejection const& r, core::wording const& words) {
+    if (r.column.empty()) return words.say(r.error);
+    return words("register.import.problem",
+                 {{"column", r.column}, {"problem", words.say(r.error)}});
+}
+
+boost::json::object import_json(import_result const& r, core::wording const& words) {
+    boost::json::array rejected;
+    for (auto const& x : r.rejected)
+        rejected.push_back(
+            boost::json::object{{"line", x.line}, {"error", rejection_text(x, words)}});
+    return {{"created", r.created},
+            {"updated", r.updated},
+            {"unchanged", r.unchanged},
+            {"rejected", std::move(rejected)}};
 }
 
 }  // namespace samverkan::organisations

@@ -19,20 +19,21 @@ namespace {
 
 using core::lower_ascii;
 using core::trim;
+using server::message;
 
 constexpr std::size_t max_contacts = 50;
 
-checked text_field(std::string_view text, std::size_t max, char const* what, char const* vad) {
+checked invalid(std::string key, message::arguments args = {}) {
+    return {{}, message::of(std::move(key), std::move(args))};
+}
+
+// A one-line text of at most `max` characters, with the messages of its two faults.
+checked text_field(std::string_view text, std::size_t max, char const* control,
+                   char const* too_long) {
     auto const t = trim(text);
-    if (!core::clean_text(t, false))
-        return {{},
-                std::string{what} + " contains control characters.",
-                std::string{vad} + " innehåller otillåtna tecken (radbrytningar, tabbar)."};
-    if (core::utf8_length(t) > max)
-        return {{},
-                std::string{what} + " is longer than " + std::to_string(max) + " characters.",
-                std::string{vad} + " får vara högst " + std::to_string(max) + " tecken."};
-    return {t, {}, {}};
+    if (!core::clean_text(t, false)) return invalid(control);
+    if (core::utf8_length(t) > max) return invalid(too_long, {{"max", std::to_string(max)}});
+    return {t, {}};
 }
 
 // A JSON field as text: absent → nullopt, null → "", a string → itself, else an error.
@@ -42,7 +43,7 @@ std::optional<std::string> json_text(json::object const& o, std::string_view key
     if (v == nullptr) return std::nullopt;
     if (v->is_null()) return std::string{};
     if (!v->is_string()) {
-        errors[path] = "Must be a string.";
+        errors[path] = message::of("register.json.string");
         return std::string{};
     }
     return std::string{v->get_string()};
@@ -53,22 +54,22 @@ void apply(std::optional<std::string>& target, std::optional<std::string> const&
            server::field_errors& errors) {
     if (!given) return;
     auto const c = check(*given);
-    if (!c.error.empty()) errors[path] = c.error;
+    if (c.error) errors[path] = *c.error;
     target = c.value;
 }
 
 std::vector<contact> read_contacts(json::value const& value, server::field_errors& errors) {
     std::vector<contact> out;
     if (!value.is_array()) {
-        errors["contacts"] = "Must be a list.";
+        errors["contacts"] = message::of("register.contacts.list");
         return out;
     }
     auto const& items = value.get_array();
-    if (items.size() > max_contacts) errors["contacts"] = "At most 50 contacts.";
+    if (items.size() > max_contacts) errors["contacts"] = message::of("register.contacts.too_many");
     for (std::size_t i = 0; i < items.size() && i < max_contacts; ++i) {
         auto const path = "contacts[" + std::to_string(i) + "].";
         if (!items[i].is_object()) {
-            errors[path.substr(0, path.size() - 1)] = "Must be an object.";
+            errors[path.substr(0, path.size() - 1)] = message::of("register.contacts.object");
             continue;
         }
         auto const& o = items[i].get_object();
@@ -76,13 +77,13 @@ std::vector<contact> read_contacts(json::value const& value, server::field_error
         auto const name = check_name(json_text(o, "name", path + "name", errors).value_or(""));
         auto const email = check_email(json_text(o, "email", path + "email", errors).value_or(""));
         auto const phone = check_phone(json_text(o, "phone", path + "phone", errors).value_or(""));
-        if (!name.error.empty()) errors[path + "name"] = name.error;
-        if (!email.error.empty()) errors[path + "email"] = email.error;
-        if (!phone.error.empty()) errors[path + "phone"] = phone.error;
+        if (name.error) errors[path + "name"] = *name.error;
+        if (email.error) errors[path + "email"] = *email.error;
+        if (phone.error) errors[path + "phone"] = *phone.error;
         bool const repeated = std::any_of(out.begin(), out.end(), [&](contact const& other) {
             return lower_ascii(other.email) == lower_ascii(email.value);
         });
-        if (repeated) errors[path + "email"] = "The same e-mail address is listed twice.";
+        if (repeated) errors[path + "email"] = message::of("register.contacts.twice");
         out.push_back({0, name.value, email.value, phone.value});
     }
     return out;
@@ -91,11 +92,8 @@ std::vector<contact> read_contacts(json::value const& value, server::field_error
 }  // namespace
 
 checked check_name(std::string_view text) {
-    auto c = text_field(text, 200, "The name", "Namnet");
-    if (c.error.empty() && c.value.empty()) {
-        c.error = "A name is required.";
-        c.error_sv = "Skriv organisationens namn.";
-    }
+    auto c = text_field(text, 200, "register.name.control", "register.name.too_long");
+    if (!c.error && c.value.empty()) c.error = message::of("register.name.required");
     return c;
 }
 
@@ -103,12 +101,8 @@ checked check_org_number(std::string_view text) {
     auto const t = trim(text);
     if (t.empty()) return {};
     auto n = core::normalise_org_number(t);
-    if (n.empty())
-        return {{},
-                "Not a valid organisationsnummer (NNNNNN-NNNN).",
-                "Organisationsnumret är inte giltigt: tio siffror, NNNNNN-NNNN, med rätt "
-                "kontrollsiffra."};
-    return {std::move(n), {}, {}};
+    if (n.empty()) return invalid("register.org_number.invalid");
+    return {std::move(n), {}};
 }
 
 checked check_kind(std::string_view text) {
@@ -128,28 +122,28 @@ checked check_kind(std::string_view text) {
          {"övrig", "other"},
          {"övrigt", "other"}}};
     auto const t = lower_ascii(trim(text));
-    if (t.empty()) return {"association", {}, {}};
+    if (t.empty()) return {"association", {}};
     for (auto const k : kinds())
-        if (t == k) return {t, {}, {}};
+        if (t == k) return {t, {}};
     for (auto const& [word, code] : words)
-        if (t == word) return {std::string{code}, {}, {}};
-    return {{},
-            "Unknown kind: use association, village_association, study_association, "
-            "faith_community, foundation, cooperative or other.",
-            "Okänd typ: förening, byalag, studieförbund, samfund, stiftelse, kooperativ eller "
-            "annan."};
+        if (t == word) return {std::string{code}, {}};
+    return invalid("register.kind.unknown");
 }
 
 checked check_area(std::string_view text) {
     auto const t = lower_ascii(trim(text));
     if (t.empty()) return {};
-    if (t == "urban" || t == "stad") return {"urban", {}, {}};
-    if (t == "rural" || t == "landsbygd") return {"rural", {}, {}};
-    return {{}, "Area must be urban or rural.", "Välj stad eller landsbygd."};
+    if (t == "urban" || t == "stad") return {"urban", {}};
+    if (t == "rural" || t == "landsbygd") return {"rural", {}};
+    return invalid("register.area.invalid");
 }
 
 checked check_locality(std::string_view text) {
-    return text_field(text, 100, "The locality", "Orten");
+    return text_field(text, 100, "register.locality.control", "register.locality.too_long");
+}
+
+checked check_contact_name(std::string_view text) {
+    return text_field(text, 200, "register.contact_name.control", "register.contact_name.too_long");
 }
 
 checked check_date(std::string_view text) {
@@ -163,32 +157,31 @@ checked check_date(std::string_view text) {
         }
         return v;
     };
-    if (t.size() != 10 || t[4] != '-' || t[7] != '-')
-        return {{}, "Use a date like 2025-03-01.", "Skriv datumet som 2025-03-01."};
+    if (t.size() != 10 || t[4] != '-' || t[7] != '-') return invalid("register.date.format");
     int const y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
     static constexpr std::array<int, 12> days{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     bool const leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > days[m - 1] ||
         (m == 2 && d == 29 && !leap))
-        return {{}, "Not a real date.", "Det datumet finns inte."};
-    return {t, {}, {}};
+        return invalid("register.date.not_real");
+    return {t, {}};
 }
 
 checked check_email(std::string_view text) {
     auto const t = trim(text);
-    if (t.empty()) return {{}, "An e-mail address is required.", "Skriv en e-postadress."};
-    if (!core::valid_email(t))
-        return {{}, "Not a valid e-mail address.", "E-postadressen är inte giltig."};
-    return {t, {}, {}};
+    if (t.empty()) return invalid("register.email.required");
+    if (!core::valid_email(t)) return invalid("register.email.invalid");
+    return {t, {}};
 }
 
 checked check_phone(std::string_view text) {
-    return text_field(text, 40, "The phone number", "Telefonnumret");
+    return text_field(text, 40, "register.phone.control", "register.phone.too_long");
 }
 
 organisation read_organisation(json::object const& body, server::field_errors& errors) {
     auto patch = read_patch(body, errors);
-    if (!patch.name && !errors.contains("name")) errors["name"] = "A name is required.";
+    if (!patch.name && !errors.contains("name"))
+        errors["name"] = message::of("register.name.required");
     organisation o;
     o.name = patch.name.value_or("");
     o.org_number = patch.org_number.value_or("");

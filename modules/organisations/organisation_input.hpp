@@ -5,6 +5,7 @@
 
 #include <boost/json/fwd.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,12 +20,11 @@ namespace samverkan::organisations {
 [[nodiscard]] organisation_patch read_patch(boost::json::object const& body,
                                             server::field_errors& errors);
 
-/// One checked value each, "" for a valid empty optional; an error text when invalid, in
-/// English for the API and in Swedish for the staff pages.
+/// One checked value each, "" for a valid empty optional; `error` (a message of the
+/// catalogue) when invalid.
 struct checked {
     std::string value;
-    std::string error;
-    std::string error_sv;
+    std::optional<server::message> error;
 };
 
 [[nodiscard]] checked check_name(std::string_view text);
@@ -34,6 +34,8 @@ struct checked {
 /// urban/rural, also stad/landsbygd.
 [[nodiscard]] checked check_area(std::string_view text);
 [[nodiscard]] checked check_locality(std::string_view text);
+/// A contact's name; "" is allowed (the address stands for it).
+[[nodiscard]] checked check_contact_name(std::string_view text);
 /// A real calendar date YYYY-MM-DD.
 [[nodiscard]] checked check_date(std::string_view text);
 [[nodiscard]] checked check_email(std::string_view text);

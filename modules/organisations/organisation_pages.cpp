@@ -4,6 +4,7 @@
 #include "modules/core/form_input.hpp"
 #include "modules/core/json_input.hpp"
 #include "modules/core/pages.hpp"
+#include "modules/organisations/organisation_import.hpp"
 #include "modules/organisations/organisation_input.hpp"
 #include "modules/organisations/organisation_service.hpp"
 #include "server/api_error.hpp"
@@ -13,6 +14,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include <algorithm>
 #include <optional>
 
 namespace samverkan::organisations {
@@ -27,23 +29,22 @@ constexpr int blank_contact_rows = 2;
 struct page_deps {
     organisation_service* service;
     core::page_renderer const* pages;
+
+    // Staff pages speak Swedish (their users do); texts still come from the catalogue.
+    [[nodiscard]] core::wording words() const { return pages->words(core::language::sv); }
 };
 
-char const* kind_label(std::string_view kind) {
-    if (kind == "village_association") return "Byalag, bygderåd";
-    if (kind == "study_association") return "Studieförbund";
-    if (kind == "faith_community") return "Samfund, församling";
-    if (kind == "foundation") return "Stiftelse";
-    if (kind == "cooperative") return "Kooperativ";
-    if (kind == "other") return "Annan";
-    return "Förening";
+std::string kind_label(std::string_view kind, core::wording const& w) {
+    auto const& k = kinds();
+    auto const known = std::find(k.begin(), k.end(), kind) != k.end();
+    return w("register.kind." + std::string{known ? kind : "association"});
 }
 
-json::object form_data(organisation const& o) {
+json::object form_data(organisation const& o, core::wording const& w) {
     json::array kinds_list;
     for (auto const k : kinds())
         kinds_list.push_back(
-            json::object{{"value", k}, {"label", kind_label(k)}, {"selected", k == o.kind}});
+            json::object{{"value", k}, {"label", kind_label(k, w)}, {"selected", k == o.kind}});
     json::array contacts;
     for (auto const& c : o.contacts)
         contacts.push_back(json::object{{"name", c.name}, {"email", c.email}, {"phone", c.phone}});
@@ -67,7 +68,7 @@ json::object form_data(organisation const& o) {
 organisation read_form(core::form_input const& form, server::field_errors& errors) {
     organisation o;
     auto take = [&](checked const& c, char const* field) {
-        if (!c.error.empty()) errors[field] = c.error_sv;
+        if (c.error) errors.emplace(field, *c.error);  // the first problem of a field stays
         return c.value;
     };
     o.name = take(check_name(form.value("name")), "name");
@@ -96,7 +97,7 @@ organisation read_form(core::form_input const& form, server::field_errors& error
 
 server::response render(page_deps d, server::request const& req, unsigned status, char const* page,
                         char const* title, json::object extra) {
-    auto data = auth::staff_page_data(req, title);
+    auto data = auth::staff_page_data(req, d.words()(title));
     for (auto& [key, value] : extra) data[key] = value;
     auto res = server::html_response(status, d.pages->render_page(page, data));
     res.set(http::field::cache_control, "no-store");
@@ -105,7 +106,7 @@ server::response render(page_deps d, server::request const& req, unsigned status
 
 json::object with_errors(organisation const& o, server::field_errors const& errors,
                          core::wording const& w) {
-    auto data = form_data(o);
+    auto data = form_data(o, w);
     json::array list;
     for (auto const& [field, message] : errors)
         list.push_back(json::object{{"field", field}, {"message", w.say(message)}});
@@ -124,11 +125,11 @@ asio::awaitable<server::response> list_page(page_deps d, server::request& req) {
         rows.push_back(json::object{{"id", o.id},
                                     {"name", o.name},
                                     {"org_number", o.org_number},
-                                    {"kind", kind_label(o.kind)},
+                                    {"kind", kind_label(o.kind, d.words())},
                                     {"locality", o.locality},
                                     {"member", !o.agreement_joined_on.empty()},
                                     {"contacts", o.contacts.size()}});
-    co_return render(d, req, 200, "organisations", "Organisationer – Samverkan",
+    co_return render(d, req, 200, "organisations", "register.list.title",
                      {{"organisations", std::move(rows)},
                       {"q", f.query},
                       {"has_organisations", !found.empty()},
@@ -155,15 +156,14 @@ asio::awaitable<server::response> save(page_deps d, server::request& req, long l
             refused = e;
         }
     }
-    // The service says in English which field is taken; the page says it in Swedish.
-    if (refused && refused->fields().contains("org_number"))
-        errors["org_number"] =
-            "En annan organisation har redan organisationsnumret " + o.org_number + ".";
-    else if (refused)
-        errors["name"] = "En annan organisation heter redan " + o.name + ".";
+    // The service says which field is taken; the page shows its message at that field.
+    if (refused) {
+        auto const field = refused->fields().contains("org_number") ? "org_number" : "name";
+        errors[field] = refused->text();
+    }
     if (!errors.empty())
-        co_return render(d, req, 422, "organisation_form", "Organisation – Samverkan",
-                         with_errors(o, errors, d.pages->words(core::language::sv)));
+        co_return render(d, req, 422, "organisation_form", "register.form.title",
+                         with_errors(o, errors, d.words()));
     co_return server::redirect_response("/staff/organisations/" + std::to_string(saved) +
                                         "?saved=1");
 }
@@ -179,17 +179,14 @@ asio::awaitable<server::response> import_post(page_deps d, server::request& req)
     } catch (api_error const& e) {
         refused = e;
     }
-    if (refused) {
-        auto const error = refused->fields().contains("csv")
-                               ? "Texten är inte giltig CSV: kontrollera citattecknen."
-                               : "Första raden ska namnge kolumnerna, minst name.";
-        co_return render(d, req, 422, "organisations_import",
-                         "Importera organisationer – Samverkan", {{"page_error", error}});
-    }
+    auto const w = d.words();
+    if (refused)
+        co_return render(d, req, 422, "organisations_import", "register.import.title",
+                         {{"page_error", w.say(refused->text())}});
     json::array rejected;
     for (auto const& x : r.rejected)
-        rejected.push_back(json::object{{"line", x.line}, {"error", x.error_sv}});
-    co_return render(d, req, 200, "organisations_import", "Importera organisationer – Samverkan",
+        rejected.push_back(json::object{{"line", x.line}, {"error", rejection_text(x, w)}});
+    co_return render(d, req, 200, "organisations_import", "register.import.title",
                      {{"done", true},
                       {"created", r.created},
                       {"updated", r.updated},
@@ -211,8 +208,8 @@ void register_organisation_pages(server::router& routes, organisation_service& s
     routes.add(
         http::verb::get, "/staff/organisations/new",
         [d](server::request& req) -> result {
-            co_return render(d, req, 200, "organisation_form", "Ny organisation – Samverkan",
-                             form_data(organisation{}));
+            co_return render(d, req, 200, "organisation_form", "register.form.title_new",
+                             form_data(organisation{}, d.words()));
         },
         organiser);
     routes.add(
@@ -221,8 +218,7 @@ void register_organisation_pages(server::router& routes, organisation_service& s
     routes.add(
         http::verb::get, "/staff/organisations/import",
         [d](server::request& req) -> result {
-            co_return render(d, req, 200, "organisations_import",
-                             "Importera organisationer – Samverkan", {});
+            co_return render(d, req, 200, "organisations_import", "register.import.title", {});
         },
         organiser);
     routes.add(
@@ -232,9 +228,9 @@ void register_organisation_pages(server::router& routes, organisation_service& s
         http::verb::get, "/staff/organisations/{id}",
         [d](server::request& req) -> result {
             auto const o = co_await d.service->get(server::path_id(req, "id"));
-            auto data = form_data(o);
+            auto data = form_data(o, d.words());
             data["saved"] = req.query_param("saved").has_value();
-            co_return render(d, req, 200, "organisation_form", "Organisation – Samverkan",
+            co_return render(d, req, 200, "organisation_form", "register.form.title",
                              std::move(data));
         },
         organiser);

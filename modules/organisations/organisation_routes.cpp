@@ -3,6 +3,7 @@
 #include "modules/auth/auth.hpp"
 #include "modules/core/json_input.hpp"
 #include "modules/core/time.hpp"
+#include "modules/organisations/organisation_import.hpp"
 #include "modules/organisations/organisation_input.hpp"
 #include "modules/organisations/organisation_service.hpp"
 #include "server/api_error.hpp"
@@ -18,6 +19,7 @@ namespace samverkan::organisations {
 
 using server::api_error;
 using server::error_kind;
+using server::message;
 namespace json = boost::json;
 
 namespace {
@@ -52,14 +54,14 @@ organisation_filter filter_of(server::request const& req) {
     auto const& k = kinds();
     auto const& a = areas();
     if (!f.kind.empty() && std::find(k.begin(), k.end(), f.kind) == k.end())
-        throw api_error(error_kind::bad_request, "Query parameter 'kind' is not a known kind.");
+        throw api_error(error_kind::bad_request, message::of("register.query.kind"));
     if (!f.area.empty() && std::find(a.begin(), a.end(), f.area) == a.end())
-        throw api_error(error_kind::bad_request, "Query parameter 'area' must be urban or rural.");
+        throw api_error(error_kind::bad_request, message::of("register.query.area"));
     if (agreement != "" && agreement != "members")
-        throw api_error(error_kind::bad_request, "Query parameter 'agreement' must be members.");
+        throw api_error(error_kind::bad_request, message::of("register.query.agreement"));
     f.agreement_members_only = agreement == "members";
     if (!core::clean_text(f.query, false) || f.query.size() > 200)
-        throw api_error(error_kind::bad_request, "Query parameter 'q' is not a valid search.");
+        throw api_error(error_kind::bad_request, message::of("register.query.q"));
     return f;
 }
 
@@ -75,7 +77,8 @@ server::response no_store(server::response res) {
 }  // namespace
 
 void register_organisation_routes(server::router& routes, organisation_service& service,
-                                  auth::auth_service& auth) {
+                                  auth::auth_service& auth,
+                                  core::message_catalogue const& messages) {
     auto const organiser = auth::require(auth, auth::role::organiser);
     routes.add(
         http::verb::get, "/api/v1/organisations",
@@ -122,22 +125,20 @@ void register_organisation_routes(server::router& routes, organisation_service& 
         organiser);
     routes.add(
         http::verb::post, "/api/v1/organisations/import",
-        [&service](server::request& req) -> asio::awaitable<server::response> {
+        [&service, &messages](server::request& req) -> asio::awaitable<server::response> {
             if (req.content_type() != "text/csv")
-                throw api_error(error_kind::unsupported_media_type, "Send the file as text/csv.");
+                throw api_error(error_kind::unsupported_media_type,
+                                message::of("register.import.media_type"));
             if (!core::clean_text(req.message.body(), true))
-                throw api_error(error_kind::validation_failed, "The file is not UTF-8 text.")
-                    .with_fields({{"csv", "Save the file as UTF-8 (CSV UTF-8 in Excel)."}});
+                throw api_error(error_kind::validation_failed,
+                                message::of("register.import.not_utf8"))
+                    .with_fields({{"csv", message::of("register.import.save_as_utf8")}});
             auto const who = actor_of(req);
             std::string body = req.message.body();
             auto const r = co_await service.import_csv(std::move(body), who);
-            json::array rejected;
-            for (auto const& x : r.rejected)
-                rejected.push_back(json::object{{"line", x.line}, {"error", x.error}});
-            co_return server::json_response(200, json::object{{"created", r.created},
-                                                              {"updated", r.updated},
-                                                              {"unchanged", r.unchanged},
-                                                              {"rejected", std::move(rejected)}});
+            // The API answers in English, as every API message.
+            co_return server::json_response(
+                200, import_json(r, core::wording{messages, core::language::en}));
         },
         organiser);
 }

@@ -16,6 +16,7 @@ namespace samverkan::organisations {
 
 using server::api_error;
 using server::error_kind;
+using server::message;
 
 namespace {
 
@@ -26,12 +27,13 @@ void check_unique(soci::session& sql, organisation const& o) {
     auto const by_number = repository::find_id_by_number(sql, o.org_number);
     if (by_number != 0 && by_number != o.id)
         throw api_error(error_kind::conflict,
-                        "Another organisation has organisationsnummer " + o.org_number + ".")
-            .with_fields({{"org_number", "Already taken."}});
+                        message::of("register.number_taken", {{"number", o.org_number}}))
+            .with_fields({{"org_number", message::of("register.taken")}});
     auto const by_name = repository::find_id_by_name(sql, o.name);
     if (by_name != 0 && by_name != o.id)
-        throw api_error(error_kind::conflict, "Another organisation is called " + o.name + ".")
-            .with_fields({{"name", "Already taken."}});
+        throw api_error(error_kind::conflict,
+                        message::of("register.name_taken", {{"name", o.name}}))
+            .with_fields({{"name", message::of("register.taken")}});
 }
 
 void save_contacts(soci::session& sql, long long id, std::vector<contact> const& contacts) {
@@ -59,7 +61,7 @@ asio::awaitable<std::vector<organisation>> organisation_service::list(organisati
 
 asio::awaitable<organisation> organisation_service::get(long long id) {
     auto found = co_await db_.run([id](soci::session& sql) { return repository::find(sql, id); });
-    if (!found) throw api_error(error_kind::not_found, "There is no organisation with that id.");
+    if (!found) throw api_error(error_kind::not_found, message::of("register.not_found"));
     co_return std::move(*found);
 }
 
@@ -78,8 +80,7 @@ asio::awaitable<organisation> organisation_service::update(long long id, organis
                                                            actor who) {
     co_await db_.transact([&](soci::session& sql) {
         auto current = repository::find(sql, id);
-        if (!current)
-            throw api_error(error_kind::not_found, "There is no organisation with that id.");
+        if (!current) throw api_error(error_kind::not_found, message::of("register.not_found"));
         auto& o = *current;
         if (patch.name) o.name = *patch.name;
         if (patch.org_number) o.org_number = *patch.org_number;

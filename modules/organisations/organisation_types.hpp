@@ -1,6 +1,7 @@
 #pragma once
 
 #include "modules/core/staff.hpp"
+#include "server/message.hpp"
 
 #include <optional>
 #include <string>
@@ -52,10 +53,12 @@ struct organisation_patch {
     std::optional<std::vector<contact>> contacts;
 };
 
+/// Why a line of an import cannot be used: what is wrong with which column ("" when it is
+/// the whole row), put into words where the answer is made.
 struct import_rejection {
     int line = 0;
-    std::string error;     ///< English, for the API
-    std::string error_sv;  ///< the same in Swedish, for the staff page
+    std::string column;
+    server::message error;
 };
 
 /// What a CSV import did: organisations created, updated (something changed), unchanged,

@@ -39,6 +39,9 @@ constexpr char const* promote_sql = "select samverkan_promote_waiting(:event, :b
 
 constexpr char const* event_cancelled_sql = "select samverkan_queue_event_cancelled(:event, :base)";
 
+constexpr char const* event_cancelled_count_sql =
+    "select count(*) from samverkan_event_cancelled_recipients(:event)";
+
 constexpr char const* invitation_sql =
     "select coalesce(i.name, ''), i.email, coalesce(o.name, '') from invitations i"
     " left join organisations o on o.id = i.organisation_id"
@@ -208,6 +211,12 @@ void queue_event_cancelled(soci::session& sql, long long event_id, std::string c
     int queued = 0;
     sql << event_cancelled_sql, soci::use(event_id, "event"), soci::use(base_url, "base"),
         soci::into(queued);
+}
+
+long long count_event_cancelled(soci::session& sql, long long event_id) {
+    long long n = 0;
+    sql << event_cancelled_count_sql, soci::use(event_id, "event"), soci::into(n);
+    return n;
 }
 
 long long forget_old_idempotency_keys(soci::session& sql) {

@@ -72,6 +72,9 @@ int promote_waiting(soci::session& sql, long long event_id, std::string const& b
 /// Queues "event_cancelled" to every active registration's contact and attendee.
 void queue_event_cancelled(soci::session& sql, long long event_id, std::string const& base_url);
 
+/// How many mails queue_event_cancelled would queue now (the same recipients' function).
+[[nodiscard]] long long count_event_cancelled(soci::session& sql, long long event_id);
+
 /// Deletes stored answers of Idempotency-Keys older than 24 hours (replays end there, and
 /// each answer holds a manage token); returns how many.
 long long forget_old_idempotency_keys(soci::session& sql);

@@ -1,6 +1,6 @@
 #pragma once
 
-// What happens to seats when an event changes (events::seat_hooks): both calls run inside
+// What happens to seats when an event changes (events::seat_hooks): the changes run inside
 // the events module's transaction, which holds the event row lock.
 #include "modules/events/event_service.hpp"
 
@@ -17,6 +17,9 @@ public:
 
     /// The event was cancelled: every active attendee is told.
     void event_cancelled(soci::session& sql, long long event_id) override;
+
+    /// How many people event_cancelled would tell now.
+    long long cancellation_recipients(soci::session& sql, long long event_id) override;
 
 private:
     std::string base_url_;

@@ -291,12 +291,27 @@ begin
 end
 $$;
 
+-- Who the cancellation of an event tells: the contact of every active registration (a
+-- walk-in has none), and every active attendee with an own address that is not the
+-- contact's. One text for the count the organiser confirms first and for the queueing, so
+-- the two cannot disagree.
+create or replace function samverkan_event_cancelled_recipients(p_event bigint)
+returns table (registration_id bigint, attendee_id bigint) language sql stable as $$
+    select r.id, null::bigint from registrations r
+     where r.event_id = p_event and r.cancelled_at is null and not r.walk_in
+    union all
+    select a.registration_id, a.id from attendees a join registrations r on r.id = a.registration_id
+     where a.event_id = p_event and a.status <> 'cancelled' and a.email is not null
+       and lower(a.email) <> lower(r.contact_email)
+$$;
+
 -- The organiser cancelled the event (events calls this in its transaction, holding the
--- row lock): the contact of every active registration is told, and every active attendee
--- with an own address that is not the contact's.
+-- row lock): everyone samverkan_event_cancelled_recipients names is told.
 create or replace function samverkan_queue_event_cancelled(p_event bigint, p_base_url text)
 returns integer language sql as $$
-    with contacts as materialized (
+    with told as materialized (
+        select t.registration_id, t.attendee_id from samverkan_event_cancelled_recipients(p_event) t),
+    contacts as materialized (
         select samverkan_mail_enqueue(
                    'event_cancelled:registration:' || r.id, 'event_cancelled', r.language,
                    r.contact_email, r.contact_name,
@@ -309,8 +324,9 @@ returns integer language sql as $$
                                                       from attendees a
                                                      where a.registration_id = r.id
                                                        and a.status <> 'cancelled')))
-          from registrations r join events e on e.id = r.event_id
-         where r.event_id = p_event and r.cancelled_at is null and not r.walk_in),
+          from told t join registrations r on r.id = t.registration_id
+          join events e on e.id = r.event_id
+         where t.attendee_id is null),
     attendees_told as materialized (
         select samverkan_mail_enqueue(
                    'event_cancelled:attendee:' || a.id, 'event_cancelled', r.language, a.email,
@@ -318,9 +334,8 @@ returns integer language sql as $$
                    jsonb_build_object('event', samverkan_event_payload(e, p_base_url),
                                       'reason', e.cancel_reason, 'registration_id', r.id,
                                       'attendee_id', a.id, 'attendee_name', a.name))
-          from attendees a join registrations r on r.id = a.registration_id
-          join events e on e.id = a.event_id
-         where a.event_id = p_event and a.status <> 'cancelled' and a.email is not null
-           and lower(a.email) <> lower(r.contact_email))
+          from told t join attendees a on a.id = t.attendee_id
+          join registrations r on r.id = a.registration_id
+          join events e on e.id = a.event_id)
     select ((select count(*) from contacts) + (select count(*) from attendees_told))::integer
 $$;

@@ -3,8 +3,9 @@
 // an organiser searches the register, adds an organisation (a validation error, then
 // corrected), edits it and adds a contact, imports a small CSV with a bad line, invites
 // just that organisation (and an address the SMTP server refuses) from an event's
-// invitation page (an empty choice first), previews the invitation mail, previews and sends
-// a message to participants; an admin sees the outbox and queues the failed mail again.
+// invitation page (an empty choice first, then the page that says how many it mails before
+// anything is sent), previews the invitation mail, sends a message to participants through
+// its confirmation page; an admin sees the outbox and queues the failed mail again.
 // With MAIL_PAGES_UNSUBSCRIBE_PATH set (the harness reads the invitation's link from the
 // outbox after the first run), it instead walks the public unsubscribe pages.
 // Environment: MAIL_PAGES_ORGANISER, MAIL_PAGES_ADMIN (e-mail addresses),
@@ -91,7 +92,7 @@ async function invitations(page, baseUrl, event) {
   await page.click('#organisations summary');
   await page.check('#audience-selected');
   await expectAccessible(page, 'the invitation page with the register open');
-  await submit(page, path);
+  await submit(page, path + '/confirm');
   const summary = await page.textContent('.error-summary');
   expect(summary.includes('Kryssa i minst en organisation'), `no error for an empty choice: ${summary}`);
   expect(await page.isChecked('#audience-selected'), 'the chosen audience was not kept');
@@ -112,7 +113,18 @@ async function invitations(page, baseUrl, event) {
   expect(await box.isChecked(), 'Space did not tick the organisation');
   // The SMTP server refuses this one (550): the admin sees it fail below.
   await page.fill('#extra', 'Fel Adress <reject550-gone@example.se>');
-  await submit(page, path);
+  // First the page that says what the round will do; nothing is sent until it is confirmed.
+  await submit(page, path + '/confirm');
+  const consequence = await page.textContent('.confirm-box');
+  expect(consequence.includes('2 personer får en inbjudan med e-post nu.'),
+    `the confirmation does not say how many: ${consequence}`);
+  expect((await page.textContent('.confirm-actions button[type=submit]')).includes('Ja, skicka 2 inbjudningar'),
+    'no button that says what it sends');
+  await expectAccessible(page, 'the invitation confirmation');
+  if (process.env.SAMVERKAN_SCREENSHOT_DIR)
+    await page.screenshot({ path: process.env.SAMVERKAN_SCREENSHOT_DIR + '/invitations-confirm.png', fullPage: true });
+  await Promise.all([page.waitForURL(/queued_now=/),
+    page.click(`form[action="${path}"] button[type=submit]`)]);
   const notice = await page.textContent('[role=status]');
   expect(notice.includes('2 inbjudningar lades i kön'), `unexpected notice: ${notice}`);
   expect((await page.textContent('table')).includes('tove@tosteberga.example'), 'the invitation is not listed');
@@ -127,18 +139,21 @@ async function invitations(page, baseUrl, event) {
   await expectAccessible(page, 'the mail preview in English');
 
   await page.goto(baseUrl + path);
-  await submit(page, `/staff/events/${event}/messages`);
+  await submit(page, `/staff/events/${event}/messages/confirm`);
   expect((await page.textContent('.error-summary')).includes('minst en grupp'), 'no message error');
   await expectAccessible(page, 'the message form with an error');
   await page.check('#st-confirmed');
   await page.fill('#subject', 'Ändrad lokal');
   await page.fill('#body', 'Vi ses i Kaféet på våning 6.\nVälkomna!');
-  await Promise.all([page.waitForLoadState('load'), page.click('button[value=preview]')]);
-  const shown = await page.textContent('.mail-preview');
-  expect(shown.includes('Meddelandet går till 1 anmälningar'), `no message preview: ${shown}`);
-  await expectAccessible(page, 'the message preview');
-  expect(await page.inputValue('#subject') === 'Ändrad lokal', 'the subject was not kept');
-  await Promise.all([page.waitForLoadState('load'), page.click('button[value=send]')]);
+  // The confirmation shows the mail and how many it reaches; sending is a second step.
+  await submit(page, `/staff/events/${event}/messages/confirm`);
+  const reach = await page.textContent('.confirm-box');
+  expect(reach.includes('Meddelandet går till 1 anmälan'), `no count before sending: ${reach}`);
+  expect((await page.textContent('.mail-subject')).includes('Ändrad lokal'), 'the subject is not shown');
+  await expectAccessible(page, 'the message confirmation');
+  // By keyboard: a mouse click here can land while the preview's frame still lays out.
+  await Promise.all([page.waitForURL(/message_queued=/),
+    page.locator(`form[action="/staff/events/${event}/messages"] button[type=submit]`).press('Enter')]);
   const queued = await page.textContent('[role=status]');
   expect(queued.includes('Meddelandet lades i kön till 1 mottagare'), `message not queued: ${queued}`);
   await expectAccessible(page, 'the page after sending the message');

@@ -206,23 +206,74 @@ BOOST_AUTO_TEST_CASE(an_organiser_previews_and_sends_a_message_to_attendees_by_s
         BOOST_TEST(bad.json().at("fields").as_object().contains(key), key);
 }
 
-BOOST_AUTO_TEST_CASE(the_staff_page_sends_invitations_and_previews_and_sends_messages) {
+BOOST_AUTO_TEST_CASE(the_staff_page_says_what_a_round_will_do_before_it_sends_it) {
     auto const token = csrf.at("X-CSRF-Token");
-    auto const page = "/staff/events/" + std::to_string(event);
-    auto const bad = client.post_form(page + "/invitations",
+    auto const page = "/staff/events/" + std::to_string(event) + "/invitations";
+    using form = std::vector<std::pair<std::string, std::string>>;
+    auto const bad = client.post_form(page + "/confirm",
                                       {{"csrf_token", token},
                                        {"audience", "none"},
                                        {"extra", "Kalle <kalle@kommun.example>\nnot an address"}});
     BOOST_TEST(bad.status == 422u);
-    BOOST_TEST(bad.body.find("not an address") != std::string::npos);
-    auto const sent =
-        client.post_form(page + "/invitations", {{"csrf_token", token},
-                                                 {"audience", "agreement_members"},
-                                                 {"extra", "Kalle <kalle@kommun.example>"}});
-    BOOST_REQUIRE_EQUAL(sent.status, 303u);
-    BOOST_TEST(sent.header("location").find("queued_now=3") != std::string::npos);
-    BOOST_REQUIRE(sink.wait_for(3, 20s));
+    BOOST_TEST(bad.body.find("Adressen kunde inte läsas: Rad 2: not an address") !=
+               std::string::npos);
 
+    // Everyone in the register and two extra lines, one of them a contact already.
+    form const everyone{{"csrf_token", token},
+                        {"audience", "all"},
+                        {"extra", "Kalle <kalle@kommun.example>\r\n\r\nASA@byalag.example"}};
+    auto const asked = client.post_form(page + "/confirm", everyone);
+    BOOST_REQUIRE_EQUAL(asked.status, 200u);
+    for (auto const* text : {"4 personer får en inbjudan med e-post nu.",  // asa, bo, karin, kalle
+                             "1 hoppas över eftersom de har avslutat inbjudningar.",  // nej
+                             "Ja, skicka 4 inbjudningar", "Alla organisationer i registret",
+                             "name=\"audience\" value=\"all\"",
+                             "name=\"extra\" value=\"Kalle &lt;kalle@kommun.example&gt;\"",
+                             "name=\"extra\" value=\"ASA@byalag.example\"", "Nej, ändra valen"})
+        BOOST_TEST(asked.body.find(text) != std::string::npos, text);
+    BOOST_TEST(asked.body.find("redan är inbjudna") == std::string::npos);
+    BOOST_TEST(app.database.scalar("select count(*) from invitations") == 0);  // asking sends none
+    BOOST_TEST(app.database.scalar("select count(*) from outbox") == 0);
+
+    // "No, change": the form again with the choices as they were.
+    form const confirmed{{"csrf_token", token},
+                         {"audience", "all"},
+                         {"extra", "Kalle <kalle@kommun.example>"},
+                         {"extra", "ASA@byalag.example"}};
+    auto const change = client.post_form(page + "/change", confirmed);
+    BOOST_REQUIRE_EQUAL(change.status, 200u);
+    BOOST_TEST(change.body.find("value=\"all\" checked") != std::string::npos);
+    BOOST_TEST(
+        change.body.find(">Kalle &lt;kalle@kommun.example&gt;\nASA@byalag.example</textarea>") !=
+        std::string::npos);
+    BOOST_TEST(change.body.find("error-summary") == std::string::npos);
+
+    // Sending what was confirmed: the hidden fields, one line each.
+    auto const sent = client.post_form(page, confirmed);
+    BOOST_REQUIRE_EQUAL(sent.status, 303u);
+    BOOST_TEST(sent.header("location").find("queued_now=4&unsubscribed=1&already=0") !=
+               std::string::npos);
+    BOOST_REQUIRE(sink.wait_for(4, 20s));
+
+    // The same round again reaches nobody new: no button to send it.
+    auto const again = client.post_form(page + "/confirm", everyone);
+    BOOST_TEST(again.body.find("Ingen får någon inbjudan") != std::string::npos);
+    BOOST_TEST(again.body.find("4 hoppas över eftersom de redan är inbjudna till träffen.") !=
+               std::string::npos);
+    BOOST_TEST(again.body.find("action=\"" + page + "\"") == std::string::npos);
+    auto const resend = client.post_form(
+        page + "/confirm",
+        form{{"csrf_token", token}, {"audience", "agreement_members"}, {"resend", "on"}});
+    BOOST_TEST(resend.body.find("2 personer får en inbjudan med e-post nu.") != std::string::npos);
+    BOOST_TEST(resend.body.find("De som redan är inbjudna får inbjudan igen.") !=
+               std::string::npos);
+    BOOST_TEST(resend.body.find("name=\"resend\" value=\"on\"") != std::string::npos);
+    BOOST_TEST(app.database.scalar("select count(*) from invitations") == 4);
+}
+
+BOOST_AUTO_TEST_CASE(the_staff_page_shows_a_message_and_how_many_it_reaches_before_sending) {
+    auto const token = csrf.at("X-CSRF-Token");
+    auto const page = "/staff/events/" + std::to_string(event);
     app.database.execute(
         "insert into registrations (id, event_id, contact_name, contact_email, language,"
         " manage_token_hash, consent_at) values (1, " +
@@ -233,17 +284,42 @@ BOOST_AUTO_TEST_CASE(the_staff_page_sends_invitations_and_previews_and_sends_mes
     std::vector<std::pair<std::string, std::string>> message{{"csrf_token", token},
                                                              {"statuses", "confirmed"},
                                                              {"subject", "Välkomna"},
-                                                             {"body", "Vi ses på fredag."},
-                                                             {"action", "preview"}};
-    auto const preview = client.post_form(page + "/messages", message);
-    BOOST_TEST(preview.status == 200u);
-    BOOST_TEST(preview.body.find("Meddelandet går till 1 anmälningar") != std::string::npos);
-    BOOST_TEST(sink.count() == 3u);
-    message.back().second = "send";
+                                                             {"body", "Vi ses på fredag."}};
+    auto const preview = client.post_form(page + "/messages/confirm", message);
+    BOOST_REQUIRE_EQUAL(preview.status, 200u);
+    for (auto const* text :
+         {"Meddelandet går till 1 anmälan (kontaktpersonen).", "Ja, skicka till 1 anmälan",
+          "Ämne: Välkomna", "srcdoc=", "name=\"body\" value=\"Vi ses på fredag.\"",
+          "name=\"statuses\" value=\"confirmed\"", "Nej, ändra meddelandet"})
+        BOOST_TEST(preview.body.find(text) != std::string::npos, text);
+    BOOST_TEST(app.database.scalar("select count(*) from outbox") == 0);
+
+    auto waiting = message;
+    waiting[1].second = "waitlisted";
+    auto const nobody = client.post_form(page + "/messages/confirm", waiting);
+    BOOST_TEST(nobody.body.find("Ingen anmälan finns i de valda grupperna") != std::string::npos);
+    BOOST_TEST(nobody.body.find("action=\"" + page + "/messages\"") == std::string::npos);
+
+    auto const change = client.post_form(page + "/messages/change", message);
+    BOOST_REQUIRE_EQUAL(change.status, 200u);
+    BOOST_TEST(
+        change.body.find("id=\"subject\" name=\"subject\" type=\"text\" value=\"Välkomna\"") !=
+        std::string::npos);
+    BOOST_TEST(
+        change.body.find("id=\"st-confirmed\" name=\"statuses\" value=\"confirmed\" checked") !=
+        std::string::npos);
+
+    auto no_group = message;
+    no_group.erase(no_group.begin() + 1);
+    auto const refused = client.post_form(page + "/messages/confirm", no_group);
+    BOOST_TEST(refused.status == 422u);
+    BOOST_TEST(refused.body.find("välj minst en grupp") != std::string::npos);
+
     auto const done = client.post_form(page + "/messages", message);
     BOOST_REQUIRE_EQUAL(done.status, 303u);
     BOOST_TEST(done.header("location").find("message_queued=1") != std::string::npos);
-    BOOST_REQUIRE(sink.wait_for(4, 20s));
+    BOOST_REQUIRE(sink.wait_for(1, 20s));
+    BOOST_TEST(client.post_form(page + "/messages", no_group).status == 422u);
 }
 
 BOOST_AUTO_TEST_CASE(the_staff_page_lists_the_register_and_invites_only_the_ticked_organisations) {
