@@ -7,6 +7,7 @@
 #include "modules/auth/user_cli.hpp"
 #include "modules/mail/smtp_transport.hpp"
 #include "modules/organisations/organisation_cli.hpp"
+#include "modules/privacy/retention_cli.hpp"
 #include "server/http_server.hpp"
 #include "server/logger.hpp"
 #include "server/router.hpp"
@@ -30,11 +31,13 @@ namespace samverkan::app {
 namespace {
 
 constexpr char const* usage =
-    "Usage: samverkan [serve|migrate|routes|user …] [settings]\n"
+    "Usage: samverkan [serve|migrate|routes|retention|user …] [settings]\n"
     "  serve    run the HTTP server (the default); applies pending migrations first\n"
     "  migrate  apply pending database migrations and exit\n"
     "  routes   print the route table (method, path, who may call it) as JSON lines\n"
-    "  import-organisations FILE.csv  import the organisation register from a CSV file\n";
+    "  import-organisations FILE.csv  import the organisation register from a CSV file\n"
+    "  retention [--dry-run]  run the retention once (anonymise, purge, prune) and print\n"
+    "           what it did, or with --dry-run would do, as one JSON object\n";
 
 // Serves until SIGINT/SIGTERM, then drains connections and stops the background jobs.
 int run_http(app_settings const& app, server::logger& log, server::router const& routes,
@@ -97,10 +100,20 @@ int import_organisations(app_settings const& app, server::settings const& s) {
     return organisations::run_import_command(s.positional().front(), db, std::cout, std::cerr);
 }
 
+// Runs the retention once against the database, migrating first like every command.
+int retention(app_settings const& app, bool dry_run) {
+    db::database db{app.db.url, 1};
+    db::apply_migrations(db, db::builtin_migrations());
+    privacy::privacy_service service{db,
+                                     retention_policy_of(app, app.auth.finish(app.http.https()))};
+    return privacy::run_retention_command(service, dry_run, std::cout);
+}
+
 int run_command(std::string const& command, std::vector<std::string>& args, server::settings& s,
                 app_settings& app, server::logger& log) {
     std::optional<auth::user_command> user_cmd;
     if (command == "user") user_cmd = auth::parse_user_command(args);
+    bool const dry_run = command == "retention" && privacy::take_dry_run(args);
     s.load(args, environ);
     if (s.help_requested()) {
         std::cout << s.help_text(std::string{usage} + auth::user_command_usage);
@@ -112,6 +125,7 @@ int run_command(std::string const& command, std::vector<std::string>& args, serv
     if (command == "migrate") return migrate(app, log);
     if (command == "routes") return serve(app, log, true);
     if (command == "import-organisations") return import_organisations(app, s);
+    if (command == "retention") return retention(app, dry_run);
     if (user_cmd) {
         db::database db{app.db.url, 1};
         return auth::run_user_command(*user_cmd, db, app.auth.finish(app.http.https()), std::cin,

@@ -13,6 +13,7 @@
 #include "modules/mail/mail_routes.hpp"
 #include "modules/organisations/organisation_pages.hpp"
 #include "modules/organisations/organisation_routes.hpp"
+#include "modules/privacy/privacy_routes.hpp"
 #include "modules/registrations/registration_pages.hpp"
 #include "modules/registrations/registration_routes.hpp"
 #include "modules/registrations/registration_staff_pages.hpp"
@@ -35,7 +36,8 @@ namespace {
 std::vector<auth::staff_link> staff_links() {
     return {{"/staff/events", "Träffar och anmälningar", auth::role::steering},
             {"/staff/organisations", "Organisationer", auth::role::organiser},
-            {"/admin/outbox", "E-postkö", auth::role::admin}};
+            {"/admin/outbox", "E-postkö", auth::role::admin},
+            {"/admin/subjects", "Personuppgifter: utdrag och radering", auth::role::admin}};
 }
 
 void wire_operations(server::router& routes, application& a, app_settings const& app) {
@@ -72,6 +74,9 @@ void wire_routes(server::router& routes, application& a, app_settings const& app
     organisations::register_organisation_pages(routes, a.organisations, a.auth, a.pages);
     invitations::register_invitation_routes(routes, a.invitations, a.organisations, a.mail, a.auth,
                                             a.pages);
+    privacy::register_privacy_routes(routes, a.privacy, a.auth);
+    privacy::register_subject_pages(routes, a.privacy, a.auth, a.pages);
+    privacy::register_statement_pages(routes, app.privacy, a.pages);
 }
 
 void print_routes(server::router const& routes) {
