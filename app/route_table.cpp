@@ -59,7 +59,8 @@ void wire_routes(server::router& routes, application& a, app_settings const& app
     events::register_event_pages(routes, a.listing, a.pages);
     auth::register_auth_routes(routes, a.auth);
     auth::register_auth_pages(routes, a.auth, a.pages, staff_links());
-    audit::register_audit_routes(routes, a.audit_log, a.auth, a.pages);
+    audit::register_audit_routes(routes, a.audit_log, auth::require(a.auth, auth::role::admin),
+                                 a.pages);
     events::register_event_routes(routes, a.events, a.auth, app.http.base_url);
     events::register_event_staff_pages(routes, a.events, a.auth, a.pages);
     registrations::register_public_registration_routes(routes, a.registrations);
@@ -74,8 +75,9 @@ void wire_routes(server::router& routes, application& a, app_settings const& app
     organisations::register_organisation_pages(routes, a.organisations, a.auth, a.pages);
     invitations::register_invitation_routes(routes, a.invitations, a.organisations, a.mail, a.auth,
                                             a.pages);
-    privacy::register_privacy_routes(routes, a.privacy, a.auth);
-    privacy::register_subject_pages(routes, a.privacy, a.auth, a.pages);
+    auto const admin = auth::require(a.auth, auth::role::admin);
+    privacy::register_privacy_routes(routes, a.privacy, admin);
+    privacy::register_subject_pages(routes, a.privacy, admin, a.pages);
     privacy::register_statement_pages(routes, app.privacy, a.pages);
 }
 

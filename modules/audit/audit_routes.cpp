@@ -1,8 +1,8 @@
 #include "modules/audit/audit_routes.hpp"
 
 #include "modules/audit/audit_service.hpp"
-#include "modules/auth/auth.hpp"
 #include "modules/core/pages.hpp"
+#include "modules/core/staff.hpp"
 #include "modules/core/time.hpp"
 #include "server/api_error.hpp"
 #include "server/response.hpp"
@@ -100,14 +100,14 @@ json::object page_view(page const& p) {
 
 }  // namespace
 
-void register_audit_routes(server::router& routes, audit_service& audit, auth::auth_service& auth,
-                           core::page_renderer const& pages) {
+void register_audit_routes(server::router& routes, audit_service& audit,
+                           server::access const& admin, core::page_renderer const& pages) {
     routes.add(
         http::verb::get, "/api/v1/audit",
         [&audit](server::request& req) -> asio::awaitable<server::response> {
             auto const number = page_number(req);
             auto const p =
-                co_await audit.read(number, auth::current_user(req).user_id, req.client_address);
+                co_await audit.read(number, core::current_user(req).user_id, req.client_address);
             json::array entries;
             for (auto const& r : p.rows) entries.push_back(entry_json(r));
             auto res = server::json_response(200, json::object{{"entries", std::move(entries)},
@@ -118,20 +118,20 @@ void register_audit_routes(server::router& routes, audit_service& audit, auth::a
             res.set(http::field::cache_control, "no-store");
             co_return res;
         },
-        auth::require(auth, auth::role::admin));
+        admin);
     routes.add(
         http::verb::get, "/admin/audit",
         [&audit, &pages](server::request& req) -> asio::awaitable<server::response> {
             auto const number = page_number(req);
             auto const p =
-                co_await audit.read(number, auth::current_user(req).user_id, req.client_address);
-            auto data = auth::staff_page_data(req, "Granskningslogg – Samverkan");
+                co_await audit.read(number, core::current_user(req).user_id, req.client_address);
+            auto data = core::staff_page_data(req, "Granskningslogg – Samverkan");
             for (auto& [key, value] : page_view(p)) data[key] = value;
             auto res = server::html_response(200, pages.render_page("admin_audit", data));
             res.set(http::field::cache_control, "no-store");
             co_return res;
         },
-        auth::require(auth, auth::role::admin));
+        admin);
 }
 
 }  // namespace samverkan::audit

@@ -2,6 +2,7 @@
 
 // The auth module's public face: what other modules use to protect their staff routes and
 // to learn who is calling. Everything else of the module stays behind this header.
+#include "modules/core/staff.hpp"
 #include "server/router.hpp"
 
 #include <boost/json/fwd.hpp>
@@ -12,25 +13,15 @@
 
 namespace samverkan::auth {
 
-/// Staff roles, in increasing power: a route names the least role it needs.
-enum class role { steering = 1, organiser = 2, admin = 3 };
-
-[[nodiscard]] char const* to_string(role r);
-
-/// "admin" → role::admin; nullopt for anything else.
-[[nodiscard]] std::optional<role> role_from_string(std::string_view text);
+/// Staff roles and the signed-in identity live in core (modules/core/staff.hpp), so that
+/// every module can read who is calling without this module.
+using core::role;
+using core::role_from_string;
+using core::to_string;
+using identity = core::staff_identity;
 
 /// The Swedish name shown on pages ("Administratör", "Arrangör", "Styrgrupp").
 [[nodiscard]] char const* role_label(role r);
-
-/// The signed-in staff member, put into `server::request::identity` by the guard.
-struct identity {
-    long long user_id = 0;
-    std::string email;
-    std::string name;
-    auth::role role = role::steering;
-    std::string csrf_token;
-};
 
 class auth_service;
 
@@ -41,13 +32,7 @@ class auth_service;
 /// staff route goes with Cache-Control: no-store (`server::access::no_store`).
 [[nodiscard]] server::access require(auth_service& auth, role least);
 
-/// The identity the guard stored; only valid inside a route protected by `require`.
-[[nodiscard]] identity const& current_user(server::request const& req);
-
-/// What every staff page's template needs besides its own data: "title", "user_name",
-/// "role_label", "csrf_token" (for forms), "is_admin", "is_organiser" and "staff". The
-/// partial {{> _auth_staff_nav}} renders the staff navigation from it.
-[[nodiscard]] boost::json::object staff_page_data(server::request const& req,
-                                                  std::string_view title);
+using core::current_user;
+using core::staff_page_data;
 
 }  // namespace samverkan::auth

@@ -32,24 +32,6 @@ bool csrf_matches(server::request const& req, std::string const& expected) {
 
 }  // namespace
 
-char const* to_string(role r) {
-    switch (r) {
-        case role::steering:
-            return "steering";
-        case role::organiser:
-            return "organiser";
-        case role::admin:
-            return "admin";
-    }
-    return "steering";
-}
-
-std::optional<role> role_from_string(std::string_view text) {
-    for (auto r : {role::steering, role::organiser, role::admin})
-        if (text == to_string(r)) return r;
-    return std::nullopt;
-}
-
 char const* role_label(role r) {
     switch (r) {
         case role::steering:
@@ -76,14 +58,6 @@ server::access require(auth_service& auth, role least) {
     };
     // Staff answers hold personal data: never kept by a cache on the way.
     return server::access{std::string{"staff:"} + to_string(least), std::move(check), true};
-}
-
-identity const& current_user(server::request const& req) {
-    auto const* who = std::any_cast<identity>(&req.identity);
-    if (who == nullptr)
-        throw api_error(error_kind::internal, "Something went wrong on our side.")
-            .with_log_detail("current_user on a route without auth::require");
-    return *who;
 }
 
 }  // namespace samverkan::auth

@@ -174,18 +174,6 @@ void add_password_pages(server::router& routes, auth_service& auth,
 
 }  // namespace
 
-json::object staff_page_data(server::request const& req, std::string_view title) {
-    auto const& who = current_user(req);
-    return json::object{
-        {"title", title},
-        {"staff", true},
-        {"user_name", who.name},
-        {"role_label", role_label(who.role)},
-        {"csrf_token", who.csrf_token},
-        {"is_admin", who.role == role::admin},
-        {"is_organiser", static_cast<int>(who.role) >= static_cast<int>(role::organiser)}};
-}
-
 void register_auth_pages(server::router& routes, auth_service& auth,
                          core::page_renderer const& pages, std::vector<staff_link> links) {
     add_login_pages(routes, auth, pages);

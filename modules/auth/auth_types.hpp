@@ -45,9 +45,6 @@ struct session_grant {
 };
 
 /// Who is acting, for the audit log.
-struct actor {
-    long long user_id = 0;
-    std::string client_address;
-};
+using actor = core::actor;
 
 }  // namespace samverkan::auth

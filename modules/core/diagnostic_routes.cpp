@@ -23,8 +23,8 @@ void register_diagnostic_routes(server::router& routes, db::database& db) {
                [](server::request& req) -> asio::awaitable<server::response> {
                    auto const body = parse_json_object(req);
                    server::field_errors errors;
-                   json_reader reader{body, errors};
-                   auto name = reader.text("name", true, 50);
+                   field_reader reader{body, errors};
+                   auto name = reader.text("name", {.required = true, .max = 50});
                    throw_if_invalid(errors);
                    co_return server::json_response(200, {{"name", *name}});
                });

@@ -39,7 +39,7 @@ bool is_null(boost::json::object const& body, std::string_view key) {
 }
 
 /// An optional text: null or "" clears it.
-void optional_text(core::json_reader& in, boost::json::object const& body, std::string_view key,
+void optional_text(core::field_reader& in, boost::json::object const& body, std::string_view key,
                    std::size_t max, std::string& target) {
     if (!present(body, key)) return;
     if (is_null(body, key)) {
@@ -48,11 +48,11 @@ void optional_text(core::json_reader& in, boost::json::object const& body, std::
     }
     auto const* v = body.if_contains(key);
     if (!v->is_string()) wrong_type(key, "a string or null");
-    target = in.text(key, false, max, 0).value_or("");
+    target = in.text(key, {.required = false, .max = max, .min = 0}).value_or("");
 }
 
 /// An optional time: null clears it; otherwise RFC 3339 with an offset.
-void optional_time(core::json_reader& in, boost::json::object const& body, std::string_view key,
+void optional_time(core::field_reader& in, boost::json::object const& body, std::string_view key,
                    std::optional<long long>& target, bool required) {
     if (!present(body, key) || is_null(body, key)) {
         if (required) in.fail(key, "Required.");
@@ -69,17 +69,17 @@ void optional_time(core::json_reader& in, boost::json::object const& body, std::
     target = core::to_epoch(*t);
 }
 
-void apply_required(core::json_reader& in, boost::json::object const& body, event& target,
+void apply_required(core::field_reader& in, boost::json::object const& body, event& target,
                     bool creating) {
     if (creating || present(body, "kind")) {
         std::vector<std::string_view> const kinds(event_kinds.begin(), event_kinds.end());
         if (auto v = in.choice("kind", true, kinds)) target.kind = *v;
     }
     if (creating || present(body, "title")) {
-        if (auto v = in.text("title", true, title_max)) target.title = *v;
+        if (auto v = in.text("title", {.required = true, .max = title_max})) target.title = *v;
     }
     if (creating || present(body, "capacity")) {
-        if (auto v = in.integer("capacity", true, 1, capacity_max))
+        if (auto v = in.integer("capacity", {.required = true, .min = 1, .max = capacity_max}))
             target.capacity = static_cast<int>(*v);
     }
     for (auto const* key : {"starts_at", "ends_at"}) {
@@ -90,7 +90,7 @@ void apply_required(core::json_reader& in, boost::json::object const& body, even
     }
 }
 
-void apply_optional(core::json_reader& in, boost::json::object const& body, event& target) {
+void apply_optional(core::field_reader& in, boost::json::object const& body, event& target) {
     optional_text(in, body, "theme", title_max, target.theme);
     optional_text(in, body, "description", description_max, target.description);
     optional_text(in, body, "venue", short_text_max, target.venue);
@@ -98,7 +98,8 @@ void apply_optional(core::json_reader& in, boost::json::object const& body, even
     if (present(body, "max_per_organisation")) {
         if (is_null(body, "max_per_organisation")) {
             target.max_per_organisation.reset();
-        } else if (auto v = in.integer("max_per_organisation", false, 1, capacity_max)) {
+        } else if (auto v = in.integer("max_per_organisation",
+                                       {.required = false, .min = 1, .max = capacity_max})) {
             target.max_per_organisation = static_cast<int>(*v);
         }
     }
@@ -169,7 +170,7 @@ std::optional<int> form_number(core::form_input const& form, char const* key, bo
 
 void apply_event_json(boost::json::object const& body, event& target, bool creating,
                       server::field_errors& errors) {
-    core::json_reader in{body, errors};
+    core::field_reader in{body, errors};
     apply_required(in, body, target, creating);
     apply_optional(in, body, target);
 }

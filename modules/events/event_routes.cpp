@@ -21,6 +21,8 @@ using server::error_kind;
 
 namespace {
 
+using core::actor_of;
+
 using handler_result = asio::awaitable<server::response>;
 
 std::optional<long long> query_time(server::request const& req, std::string_view name) {
@@ -68,10 +70,6 @@ event_filter filter_from_query(server::request const& req) {
     return filter;
 }
 
-actor actor_of(server::request const& req) {
-    return actor{auth::current_user(req).user_id, req.client_address};
-}
-
 namespace {
 
 handler_result list_events(event_service& events, server::guard const& staff_check,
@@ -116,8 +114,8 @@ std::string cancel_reason(server::request const& req) {
     if (req.message.body().empty()) return {};
     auto const body = core::parse_json_object(req);
     server::field_errors errors;
-    core::json_reader in{body, errors};
-    auto reason = in.text("reason", false, 1000, 0).value_or("");
+    core::field_reader in{body, errors};
+    auto reason = in.text("reason", {.required = false, .max = 1000, .min = 0}).value_or("");
     core::throw_if_invalid(errors);
     return reason;
 }

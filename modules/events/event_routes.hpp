@@ -15,7 +15,6 @@ namespace samverkan::events {
 
 class event_service;
 struct event_filter;
-struct actor;
 
 /// The events API (API.md "Events") and the iCalendar feeds:
 /// GET /api/v1/events, GET /api/v1/events/{id} (public), POST /api/v1/events, PATCH
@@ -26,8 +25,5 @@ void register_event_routes(server::router& routes, event_service& events, auth::
 
 /// The list filter from ?from=&to=&kind=&include=; 400 for values it does not know.
 [[nodiscard]] event_filter filter_from_query(server::request const& req);
-
-/// The signed-in staff member behind a request, for the audit log.
-[[nodiscard]] actor actor_of(server::request const& req);
 
 }  // namespace samverkan::events

@@ -159,7 +159,7 @@ handler_result save(deps d, server::request& req, std::optional<long long> id) {
     check_event(e, errors, "sv");  // every problem at once, not only the form's own
     if (errors.empty()) {
         try {
-            auto const who = actor_of(req);
+            auto const who = core::actor_of(req);
             std::string const language = "sv";
             event saved;
             if (id) {
@@ -189,7 +189,7 @@ handler_result save(deps d, server::request& req, std::optional<long long> id) {
 
 handler_result action(deps d, server::request& req, std::string_view what) {
     auto const id = server::path_id(req, "id");
-    auto const who = actor_of(req);
+    auto const who = core::actor_of(req);
     if (what == "publish") {
         (void)co_await d.events.publish(id, who);
     } else if (what == "copy") {

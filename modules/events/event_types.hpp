@@ -1,5 +1,7 @@
 #pragma once
 
+#include "modules/core/staff.hpp"
+
 #include <array>
 #include <optional>
 #include <string>
@@ -66,9 +68,6 @@ struct event_filter {
 };
 
 /// The staff member behind a change, for the audit log.
-struct actor {
-    long long user_id = 0;
-    std::string client_address;
-};
+using actor = core::actor;
 
 }  // namespace samverkan::events

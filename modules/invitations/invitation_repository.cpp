@@ -71,7 +71,7 @@ constexpr char const* reminders_sql =
     "with due as ("
     "  select r.id, r.event_id, r.language, r.contact_email, r.contact_name, r.organisation_name"
     "    from registrations r join events e on e.id = r.event_id"
-    "   where e.status = 'published' and e.starts_at > now()"
+    "   where e.status = 'published' and e.starts_at > now() and not r.walk_in"
     "     and e.starts_at <= now() + make_interval(days => :days) and r.cancelled_at is null"
     "     and exists (select 1 from attendees a where a.registration_id = r.id"
     "                 and a.status = 'confirmed')),"
@@ -93,12 +93,12 @@ constexpr char const* reminders_sql =
 #define SAMVERKAN_MESSAGE_TARGETS                                                               \
     "select distinct r.id, r.language, r.contact_email, r.contact_name"                         \
     "  from registrations r join attendees a on a.registration_id = r.id"                       \
-    " where r.event_id = :event and r.cancelled_at is null"                                     \
+    "  join events e on e.id = r.event_id"                                                      \
+    " where r.event_id = :event and r.cancelled_at is null and not r.walk_in"                   \
     "   and ((a.status = 'confirmed' and 'confirmed' = any(cast(:s1 as text[])))"               \
     "     or (a.status = 'waitlisted' and 'waitlisted' = any(cast(:s2 as text[])))"             \
     "     or (a.status = 'confirmed' and a.attended and 'attended' = any(cast(:s3 as text[])))" \
-    "     or (a.status = 'confirmed' and a.attended = false"                                    \
-    "         and 'no_show' = any(cast(:s4 as text[]))))"
+    "     or (samverkan_no_show(a, e) and 'no_show' = any(cast(:s4 as text[]))))"
 
 constexpr char const* count_targets_sql = "select count(*) from (" SAMVERKAN_MESSAGE_TARGETS ") t";
 

@@ -28,7 +28,7 @@ namespace {
 
 constexpr std::size_t max_extra = 1000;
 
-std::vector<long long> read_ids(core::json_reader& r, json::array const* ids) {
+std::vector<long long> read_ids(core::field_reader& r, json::array const* ids) {
     std::vector<long long> out;
     if (ids == nullptr) return out;
     for (auto const& v : *ids) {
@@ -51,9 +51,9 @@ std::vector<recipient> read_extra(json::array const* items, server::field_errors
             errors[prefix.substr(0, prefix.size() - 1)] = "Must be an object.";
             continue;
         }
-        core::json_reader r{(*items)[i].get_object(), errors, prefix};
-        auto name = r.text("name", false, 200);
-        auto email = r.text("email", true, 254);
+        core::field_reader r{(*items)[i].get_object(), errors, prefix};
+        auto name = r.text("name", {.required = false, .max = 200});
+        auto email = r.text("email", {.required = true, .max = 254});
         if (email && !core::valid_email(*email)) r.fail("email", "Not a valid e-mail address.");
         out.push_back({0, {}, email.value_or(""), name.value_or("")});
     }
@@ -62,12 +62,12 @@ std::vector<recipient> read_extra(json::array const* items, server::field_errors
 
 invitation_request read_request(json::object const& body) {
     server::field_errors errors;
-    core::json_reader r{body, errors};
+    core::field_reader r{body, errors};
     invitation_request out;
     out.audience =
         r.choice("audience", true, {"all", "agreement_members", "selected"}).value_or("");
-    out.organisation_ids = read_ids(r, r.array("organisation_ids", false));
-    out.extra_recipients = read_extra(r.array("extra_recipients", false), errors);
+    out.organisation_ids = read_ids(r, r.array("organisation_ids"));
+    out.extra_recipients = read_extra(r.array("extra_recipients"), errors);
     out.resend = r.boolean("resend", false).value_or(false);
     if (out.audience == "selected" && out.organisation_ids.empty() && out.extra_recipients.empty())
         r.fail("organisation_ids", "Choose at least one organisation or extra recipient.");
@@ -120,9 +120,9 @@ struct message_input {
 
 message_input read_message(json::object const& body) {
     server::field_errors errors;
-    core::json_reader r{body, errors};
+    core::field_reader r{body, errors};
     message_input out;
-    out.message.subject = r.text("subject", true, 200).value_or("");
+    out.message.subject = r.text("subject", {.required = true, .max = 200}).value_or("");
     // Not r.text(): that refuses line breaks, and a message body has paragraphs.
     if (auto const* b = body.if_contains("body"); b == nullptr || !b->is_string()) {
         r.fail("body", "A message text is required.");

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "modules/core/staff.hpp"
+
 #include <string>
 #include <vector>
 
@@ -57,9 +59,6 @@ struct message_request {
 };
 
 /// Who makes a change (for the audit log).
-struct actor {
-    long long user_id = 0;
-    std::string client_address;
-};
+using actor = core::actor;
 
 }  // namespace samverkan::invitations

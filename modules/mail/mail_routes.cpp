@@ -23,6 +23,8 @@ namespace json = boost::json;
 
 namespace {
 
+using core::actor_of;
+
 constexpr int default_limit = 200;
 
 std::string status_param(server::request const& req) {
@@ -71,10 +73,6 @@ json::object page_row(outbox_entry const& e) {
                           : e.status == "sent" ? "Skickat"
                                                : "I kö";
     return row;
-}
-
-actor actor_of(server::request const& req) {
-    return {auth::current_user(req).user_id, req.client_address};
 }
 
 void register_outbox_api(server::router& routes, mail_service& mail, auth::auth_service& auth) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "modules/core/staff.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,10 +61,7 @@ struct delivery_result {
 };
 
 /// Who asks for a change (for the audit log).
-struct actor {
-    long long user_id = 0;
-    std::string client_address;
-};
+using actor = core::actor;
 
 /// The SMTP envelope and the finished RFC 5322 message (CRLF line ends).
 struct envelope {

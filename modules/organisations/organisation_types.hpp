@@ -1,5 +1,7 @@
 #pragma once
 
+#include "modules/core/staff.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,10 +68,7 @@ struct import_result {
 };
 
 /// Who makes a change (for the audit log).
-struct actor {
-    long long user_id = 0;
-    std::string client_address;
-};
+using actor = core::actor;
 
 /// The allowed `kind` and `area` values (API.md).
 [[nodiscard]] std::vector<std::string_view> const& kinds();

@@ -2,8 +2,8 @@
 // the router sends them with Cache-Control: no-store, as every staff route.
 #include "modules/privacy/privacy_routes.hpp"
 
-#include "modules/auth/auth.hpp"
 #include "modules/core/json_input.hpp"
+#include "modules/core/staff.hpp"
 #include "modules/privacy/privacy_service.hpp"
 #include "server/response.hpp"
 #include "server/router.hpp"
@@ -16,30 +16,25 @@ namespace {
 
 using handler_result = asio::awaitable<server::response>;
 
-actor actor_of(server::request const& req) {
-    return {auth::current_user(req).user_id, req.client_address};
-}
-
 handler_result show_subject(privacy_service& service, server::request& req) {
     auto const email = std::string{req.query_param("email").value_or("")};
-    co_return server::json_response(200, co_await service.subject(email, actor_of(req)));
+    co_return server::json_response(200, co_await service.subject(email, core::actor_of(req)));
 }
 
 handler_result erase_subject(privacy_service& service, server::request& req) {
     auto const body = core::parse_json_object(req);
     server::field_errors errors;
-    core::json_reader in{body, errors};
-    auto const email = in.text("email", true, 254);
+    core::field_reader in{body, errors};
+    auto const email = in.text("email", {.required = true, .max = 254});
     core::throw_if_invalid(errors);
-    auto const erased = co_await service.erase(*email, actor_of(req));
+    auto const erased = co_await service.erase(*email, core::actor_of(req));
     co_return server::json_response(200, boost::json::object{{"erased", erase_json(erased)}});
 }
 
 }  // namespace
 
 void register_privacy_routes(server::router& routes, privacy_service& service,
-                             auth::auth_service& auth) {
-    auto const admin = auth::require(auth, auth::role::admin);
+                             server::access const& admin) {
     routes.add(
         http::verb::get, "/api/v1/subjects",
         [&service](server::request& req) { return show_subject(service, req); }, admin);

@@ -1,14 +1,11 @@
 #pragma once
 
-#include <string>
+#include "modules/core/staff.hpp"
 
 namespace samverkan::privacy {
 
-/// Who asks: a staff member (0 for the command line and the daily job) and from where.
-struct actor {
-    long long user_id = 0;
-    std::string client_address;
-};
+/// Who asks: a staff member (user 0 for the command line and the daily job) and from where.
+using core::actor;
 
 /// How long personal data is kept (DESIGN.md "Security and privacy"): days after an event's
 /// end for its attendees, contacts and invitees, sooner for needs, and days after sending

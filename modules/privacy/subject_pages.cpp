@@ -2,9 +2,9 @@
 // held about an address, download it as JSON, and erase it after a confirmation that says
 // what will happen. Addresses travel in form bodies (POST), never in a URL, so they reach no
 // proxy's access log. Swedish, as every staff page; the texts are the catalogue's.
-#include "modules/auth/auth.hpp"
 #include "modules/core/form_input.hpp"
 #include "modules/core/pages.hpp"
+#include "modules/core/staff.hpp"
 #include "modules/privacy/privacy_routes.hpp"
 #include "modules/privacy/privacy_service.hpp"
 #include "modules/privacy/subject_view.hpp"
@@ -31,14 +31,10 @@ core::wording words(page_deps const& d) {
     return d.pages.words(core::language::sv);
 }
 
-actor actor_of(server::request const& req) {
-    return {auth::current_user(req).user_id, req.client_address};
-}
-
 // The router sends every staff page with Cache-Control: no-store.
 server::response page(page_deps const& d, server::request const& req, unsigned status,
                       std::string_view name, json::object data) {
-    auto base = auth::staff_page_data(req, words(d)("subjects.title"));
+    auto base = core::staff_page_data(req, words(d)("subjects.title"));
     for (auto& [key, value] : data) base[key] = std::move(value);
     return server::html_response(status, d.pages.render_page(name, base));
 }
@@ -60,7 +56,7 @@ handler_result search_form(page_deps d, server::request& req) {
 handler_result search(page_deps d, server::request& req) {
     auto email = email_of(req);
     if (!subject_address(email)) co_return refused(d, req, std::move(email));
-    auto const found = co_await d.service.subject(email, actor_of(req));
+    auto const found = co_await d.service.subject(email, core::actor_of(req));
     co_return page(d, req, 200, "admin_subjects",
                    {{"email", email}, {"result", subject_view(found, words(d))}});
 }
@@ -68,7 +64,7 @@ handler_result search(page_deps d, server::request& req) {
 handler_result download(page_deps d, server::request& req) {
     auto email = email_of(req);
     if (!subject_address(email)) co_return refused(d, req, std::move(email));
-    auto const found = co_await d.service.subject(email, actor_of(req), "subject.export");
+    auto const found = co_await d.service.subject(email, core::actor_of(req), "subject.export");
     auto res = server::json_response(200, found);
     res.set(http::field::content_disposition, "attachment; filename=\"personuppgifter.json\"");
     co_return res;
@@ -77,7 +73,7 @@ handler_result download(page_deps d, server::request& req) {
 handler_result confirm(page_deps d, server::request& req) {
     auto email = email_of(req);
     if (!subject_address(email)) co_return refused(d, req, std::move(email));
-    auto const found = co_await d.service.subject(email, actor_of(req));
+    auto const found = co_await d.service.subject(email, core::actor_of(req));
     auto const w = words(d);
     auto const summary = counts_in_words(counts_of(found), w);
     co_return page(d, req, 200, "admin_subjects_confirm",
@@ -88,7 +84,7 @@ handler_result confirm(page_deps d, server::request& req) {
 handler_result erase(page_deps d, server::request& req) {
     auto email = email_of(req);
     if (!subject_address(email)) co_return refused(d, req, std::move(email));
-    auto const erased = co_await d.service.erase(email, actor_of(req));
+    auto const erased = co_await d.service.erase(email, core::actor_of(req));
     auto const w = words(d);
     co_return page(
         d, req, 200, "admin_subjects",
@@ -98,9 +94,8 @@ handler_result erase(page_deps d, server::request& req) {
 }  // namespace
 
 void register_subject_pages(server::router& routes, privacy_service& service,
-                            auth::auth_service& auth, core::page_renderer const& pages) {
+                            server::access const& admin, core::page_renderer const& pages) {
     page_deps const d{service, pages};
-    auto const admin = auth::require(auth, auth::role::admin);
     routes.add(
         http::verb::get, "/admin/subjects",
         [d](server::request& req) { return search_form(d, req); }, admin);

@@ -1,5 +1,6 @@
 #include "modules/registrations/registration_input.hpp"
 
+#include "modules/core/field_reader.hpp"
 #include "modules/core/form_input.hpp"
 #include "modules/core/json_input.hpp"
 #include "modules/core/org_number.hpp"
@@ -24,47 +25,27 @@ constexpr std::size_t needs_max = 200;
 constexpr std::size_t phone_max = 40;
 constexpr std::size_t invitation_max = 200;
 
-// --- reading JSON ---------------------------------------------------------------------
+// --- reading JSON and forms (one reader) ------------------------------------------------
 
-[[noreturn]] void wrong_type(std::string const& path, char const* expected) {
-    throw api_error(error_kind::bad_request, "Field '" + path + "' must be " + expected + ".");
-}
-
-std::string string_field(boost::json::object const& o, std::string_view key,
-                         std::string const& path) {
-    auto const* v = o.if_contains(key);
-    if (v == nullptr || v->is_null()) return {};
-    if (!v->is_string()) wrong_type(path, "a string");
-    return std::string{v->get_string()};
-}
-
-boost::json::object const* object_field(boost::json::object const& o, std::string_view key) {
-    auto const* v = o.if_contains(key);
-    if (v == nullptr || v->is_null()) return nullptr;
-    if (!v->is_object()) wrong_type(std::string{key}, "an object");
-    return &v->get_object();
-}
-
-raw_attendee attendee_from_json(boost::json::value const& item, std::string const& path) {
-    if (!item.is_object()) wrong_type(path, "an object");
-    auto const& o = item.get_object();
+raw_attendee attendee_from(core::field_reader in) {
     raw_attendee a;
-    if (auto const* id = o.if_contains("id"); id != nullptr && !id->is_null()) {
-        if (!id->is_int64() && !id->is_uint64()) wrong_type(path + ".id", "a whole number");
-        a.id = boost::json::serialize(*id);
+    if (in.has("id")) {
+        if (in.is_form())
+            a.id = in.raw_text("id");
+        else if (auto const* v = in.json()->if_contains("id"); v->is_int64() || v->is_uint64())
+            a.id = boost::json::serialize(*v);
+        else
+            throw api_error(
+                error_kind::bad_request,
+                server::message::of("input.wrong_type",
+                                    {{"field", in.path("id")}, {"expected", "a whole number"}}));
     }
-    a.name = string_field(o, "name", path + ".name");
-    a.email = string_field(o, "email", path + ".email");
-    a.affiliation = string_field(o, "affiliation", path + ".affiliation");
-    if (auto const* d = o.if_contains("dietary"); d != nullptr && !d->is_null()) {
-        if (!d->is_array()) wrong_type(path + ".dietary", "an array of strings");
-        for (auto const& code : d->get_array()) {
-            if (!code.is_string()) wrong_type(path + ".dietary", "an array of strings");
-            a.dietary.emplace_back(code.get_string());
-        }
-    }
-    a.dietary_other = string_field(o, "dietary_other", path + ".dietary_other");
-    a.accessibility = string_field(o, "accessibility", path + ".accessibility");
+    a.name = in.raw_text("name");
+    a.email = in.raw_text("email");
+    a.affiliation = in.raw_text("affiliation");
+    a.dietary = in.raw_list("dietary");
+    a.dietary_other = in.raw_text("dietary_other");
+    a.accessibility = in.raw_text("accessibility");
     return a;
 }
 
@@ -87,12 +68,8 @@ struct checker {
             if (required != nullptr) fail(path, message::of(required));
             return out;
         }
-        if (!core::clean_text(out, false)) {
-            fail(path, message::of("input.not_allowed_characters"));
-            return {};
-        }
-        if (core::utf8_length(out) > max) {
-            fail(path, message::of("input.too_long", {{"max", std::to_string(max)}}));
+        if (auto problem = core::text_problem(out, {.max = max})) {
+            fail(path, std::move(*problem));
             return {};
         }
         return out;
@@ -173,62 +150,39 @@ bool raw_attendee::any() const {
            !trim(dietary_other).empty() || !trim(accessibility).empty();
 }
 
-raw_registration raw_from_json(boost::json::object const& body) {
+raw_registration raw_from(core::field_reader& in) {
     raw_registration raw;
-    if (auto const* org = object_field(body, "organisation")) {
+    raw.form = in.is_form();
+    if (auto org = in.nested("organisation")) {
         raw.organisation_given = true;
-        raw.organisation_name = string_field(*org, "name", "organisation.name");
-        raw.org_number = string_field(*org, "org_number", "organisation.org_number");
+        raw.organisation_name = org->raw_text("name");
+        raw.org_number = org->raw_text("org_number");
     }
-    if (auto const* contact = object_field(body, "contact")) {
+    if (auto contact = in.nested("contact")) {
         raw.contact_given = true;
-        raw.contact_name = string_field(*contact, "name", "contact.name");
-        raw.contact_email = string_field(*contact, "email", "contact.email");
-        raw.contact_phone = string_field(*contact, "phone", "contact.phone");
+        raw.contact_name = contact->raw_text("name");
+        raw.contact_email = contact->raw_text("email");
+        raw.contact_phone = contact->raw_text("phone");
     }
-    if (auto const* list = body.if_contains("attendees"); list != nullptr && !list->is_null()) {
-        if (!list->is_array()) wrong_type("attendees", "an array");
-        auto const& items = list->get_array();
-        for (std::size_t i = 0; i < items.size(); ++i)
-            raw.attendees.push_back(
-                attendee_from_json(items[i], "attendees[" + std::to_string(i) + "]"));
-    }
-    if (auto const* consent = body.if_contains("consent");
-        consent != nullptr && !consent->is_null()) {
-        if (!consent->is_bool()) wrong_type("consent", "true or false");
-        raw.consent = consent->get_bool();
-    }
-    raw.language = string_field(body, "language", "language");
-    raw.invitation = string_field(body, "invitation", "invitation");
+    auto const n = std::min<std::size_t>(in.count("attendees"), max_attendees + 1);
+    for (std::size_t i = 0; i < n; ++i)
+        raw.attendees.push_back(attendee_from(in.entry("attendees", i)));
+    raw.consent = in.boolean("consent").value_or(false);
+    raw.language = in.raw_text("language");
+    raw.invitation = in.raw_text("invitation");
     return raw;
 }
 
-raw_registration raw_from_form(core::form_input const& form, std::size_t attendee_count) {
-    raw_registration raw;
-    raw.form = true;
-    raw.organisation_given = true;
-    raw.organisation_name = form.value("organisation.name");
-    raw.org_number = form.value("organisation.org_number");
-    raw.contact_given = true;
-    raw.contact_name = form.value("contact.name");
-    raw.contact_email = form.value("contact.email");
-    raw.contact_phone = form.value("contact.phone");
-    for (std::size_t i = 0; i < attendee_count; ++i) {
-        auto const prefix = "attendees[" + std::to_string(i) + "].";
-        raw_attendee a;
-        a.id = form.value(prefix + "id");
-        a.name = form.value(prefix + "name");
-        a.email = form.value(prefix + "email");
-        a.affiliation = form.value(prefix + "affiliation");
-        for (auto code : form.get_all(prefix + "dietary")) a.dietary.emplace_back(code);
-        a.dietary_other = form.value(prefix + "dietary_other");
-        a.accessibility = form.value(prefix + "accessibility");
-        raw.attendees.push_back(std::move(a));
-    }
-    raw.consent = form.get("consent").has_value();
-    raw.language = form.value("language");
-    raw.invitation = form.value("invitation");
-    return raw;
+raw_registration raw_from_json(boost::json::object const& body) {
+    server::field_errors unused;
+    core::field_reader in{body, unused};
+    return raw_from(in);
+}
+
+raw_registration raw_from_form(core::form_input const& form) {
+    server::field_errors unused;
+    core::field_reader in{form, unused};
+    return raw_from(in);
 }
 
 registration_input validate_registration(raw_registration const& raw,
@@ -280,6 +234,30 @@ registration_changes validate_changes(raw_registration const& raw, server::field
         if (raw.form && a.id.empty() && !a.any()) continue;  // a blank "new attendee" fieldset
         out.attendees.push_back(check.attendee(a, "attendees[" + std::to_string(i) + "]"));
     }
+    return out;
+}
+
+walk_in_input read_walk_in(core::field_reader& in) {
+    checker check{in.errors()};
+    walk_in_input out;
+    if (auto org = in.nested("organisation")) {
+        if (org->has("id"))
+            out.organisation_id = org->integer("id", {.min = 1, .max = 9'000'000'000'000'000'000});
+        out.organisation_name = check.text("organisation.name", org->raw_text("name"), name_max);
+        if (auto const number = trim(org->raw_text("org_number")); !number.empty()) {
+            out.org_number = core::normalise_org_number(number);
+            if (out.org_number.empty())
+                check.fail("organisation.org_number", message::of("registration.org_number"));
+        }
+    }
+    auto const n = std::min<std::size_t>(in.count("attendees"), max_attendees + 1);
+    for (std::size_t i = 0; i < n; ++i) {
+        auto const raw = attendee_from(in.entry("attendees", i));
+        if (in.is_form() && !raw.any()) continue;  // a blank line of the door's form
+        out.attendees.push_back(check.attendee(raw, "attendees[" + std::to_string(i) + "]"));
+    }
+    if (out.attendees.empty() || out.attendees.size() > max_attendees)
+        check.fail("attendees", message::of("registration.attendee_count"));
     return out;
 }
 

@@ -13,8 +13,9 @@
 #include <vector>
 
 namespace samverkan::core {
+class field_reader;
 class form_input;
-}
+}  // namespace samverkan::core
 
 namespace samverkan::registrations {
 
@@ -47,13 +48,13 @@ struct raw_registration {
     std::string invitation;
 };
 
-/// The JSON body's fields; a value of the wrong JSON type is a 400 at once.
+/// The fields as sent, through the one field reader: the JSON body (a value of the wrong
+/// JSON type is a 400 at once) or the page's form, whose fields are named like the JSON
+/// paths ("contact.name", "attendees[0].dietary"). Blank extra fieldsets of the form are
+/// left out later, by the rules.
+[[nodiscard]] raw_registration raw_from(core::field_reader& in);
 [[nodiscard]] raw_registration raw_from_json(boost::json::object const& body);
-
-/// The form's fields, named like the JSON paths: "contact.name", "attendees[0].dietary" …
-/// `attendee_count` fieldsets are read.
-[[nodiscard]] raw_registration raw_from_form(core::form_input const& form,
-                                             std::size_t attendee_count);
+[[nodiscard]] raw_registration raw_from_form(core::form_input const& form);
 
 /// Checks every rule and collects every problem, as a catalogue message, under its field
 /// path ("attendees[1].name", 0-based).
@@ -63,5 +64,9 @@ struct raw_registration {
 /// A self-service change: a whole new contact when given, attendees to update or add.
 [[nodiscard]] registration_changes validate_changes(raw_registration const& raw,
                                                     server::field_errors& errors);
+
+/// A walk-in at the door (API.md "Registrations (staff)"): the organisation (an id from the
+/// register, or a name and number) and 1–10 attendees with name, affiliation and e-mail.
+[[nodiscard]] walk_in_input read_walk_in(core::field_reader& in);
 
 }  // namespace samverkan::registrations

@@ -84,6 +84,7 @@ boost::json::object attendance_json(attendance_summary const& a) {
                                {"cancelled", a.cancelled},
                                {"attended", a.attended},
                                {"no_show", a.no_show},
+                               {"walk_ins", a.walk_ins},
                                {"by_affiliation", std::move(by_affiliation)},
                                {"organisations", std::move(organisations)}};
 }

@@ -14,8 +14,6 @@
 
 #include <boost/json.hpp>
 
-#include <charconv>
-
 namespace samverkan::registrations {
 
 using server::api_error;
@@ -144,11 +142,8 @@ handler_result save(page_deps d, server::request& req) {
     if (!loaded) co_return not_found_page(d, req, lang);
     auto& [r, e] = *loaded;
     auto const form = core::form_input::from_request(req);
-    std::size_t count = 0;
-    auto const text = form.value("attendee_count");
-    std::from_chars(text.data(), text.data() + text.size(), count);
     form_state state;
-    state.typed = raw_from_form(form, std::min(count, max_attendees));
+    state.typed = raw_from_form(form);
     auto changes = validate_changes(state.typed, state.errors);
     unsigned status = 422;
     if (state.errors.empty()) {

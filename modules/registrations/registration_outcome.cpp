@@ -20,8 +20,8 @@ api_error invalid(std::string field, message m) {
 
 }  // namespace
 
-std::array<std::string_view, 15> const& outcome_names() {
-    static constexpr std::array<std::string_view, 15> names{"created",
+std::array<std::string_view, 16> const& outcome_names() {
+    static constexpr std::array<std::string_view, 16> names{"created",
                                                             "replayed",
                                                             "changed",
                                                             "unchanged",
@@ -35,7 +35,8 @@ std::array<std::string_view, 15> const& outcome_names() {
                                                             "idempotency_conflict",
                                                             "registration_cancelled",
                                                             "unknown_attendee",
-                                                            "too_many_attendees"};
+                                                            "too_many_attendees",
+                                                            "unknown_organisation"};
     return names;
 }
 
@@ -96,6 +97,8 @@ api_error refusal(rule_answer const& a) {
                                                     {{"id", std::to_string(a.detail)}}));
         case too_many_attendees:
             return invalid("attendees", message::of("registration.too_many_attendees"));
+        case unknown_organisation:
+            return invalid("organisation.id", message::of("registration.unknown_organisation"));
         case created:
         case replayed:
         case changed:

@@ -28,10 +28,11 @@ enum class registration_outcome {
     registration_cancelled,
     unknown_attendee,
     too_many_attendees,
+    unknown_organisation,
 };
 
 /// Every value's name, in the order of the database type.
-[[nodiscard]] std::array<std::string_view, 15> const& outcome_names();
+[[nodiscard]] std::array<std::string_view, 16> const& outcome_names();
 
 /// "created" → registration_outcome::created …; throws std::invalid_argument otherwise.
 [[nodiscard]] registration_outcome outcome_from_sql(std::string_view text);

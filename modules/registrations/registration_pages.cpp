@@ -109,7 +109,7 @@ void show_error(form_state& state, api_error const& e) {
 form_state posted_form(core::form_input const& form, core::language lang) {
     form_state state;
     state.attendee_count = attendee_count(form);
-    state.typed = raw_from_form(form, state.attendee_count);
+    state.typed = raw_from_form(form);
     state.typed.language = std::string{code(lang)};
     state.form_token = form.value("form_token");
     if (!looks_like_manage_token(state.form_token)) state.form_token = new_manage_token();

@@ -1,5 +1,6 @@
 #include "modules/registrations/registration_repository.hpp"
 
+#include "modules/core/sql_arrays.hpp"
 #include "modules/registrations/registration_repository_detail.hpp"
 
 #include <boost/json.hpp>
@@ -47,6 +48,15 @@ constexpr char const* invitation_sql =
 constexpr char const* forget_idempotency_keys_sql =
     "with gone as (delete from idempotency_keys where created_at <= now() - interval '24 hours'"
     " returning 1) select count(*) from gone";
+
+constexpr char const* walk_in_sql =
+    "select outcome::text, coalesce(registration_id, 0), coalesce(receipt::text, '')"
+    " from samverkan_add_walk_ins(:event, cast(:organisation as jsonb), cast(:attendees as jsonb))";
+
+constexpr char const* attendance_list_sql =
+    "select samverkan_save_attendance_list(:event, cast(:ids as bigint[]))";
+
+constexpr char const* organisation_names_sql = "select name from samverkan_organisation_names()";
 
 #undef SAMVERKAN_RULE_ANSWER
 
@@ -212,6 +222,52 @@ std::optional<invitation_prefill> invitation(soci::session& sql, long long event
     sql << invitation_sql, soci::use(token, "token"), soci::use(event_id, "event"),
         soci::into(out.name), soci::into(out.email), soci::into(out.organisation);
     if (!sql.got_data()) return std::nullopt;
+    return out;
+}
+
+walk_in_result add_walk_ins(soci::session& sql, long long event_id, walk_in_input const& in) {
+    json::object organisation{{"name", text_or_null(in.organisation_name)},
+                              {"org_number", text_or_null(in.org_number)}};
+    if (in.organisation_id) organisation["id"] = *in.organisation_id;
+    json::array list;
+    for (auto const& a : in.attendees) list.push_back(attendee_object(a));
+    auto const org_text = json::serialize(organisation);
+    auto const attendees_text = json::serialize(list);
+    std::string outcome, receipt;
+    long long id = 0;
+    sql << walk_in_sql, soci::use(event_id, "event"), soci::use(org_text, "organisation"),
+        soci::use(attendees_text, "attendees"), soci::into(outcome), soci::into(id),
+        soci::into(receipt);
+    // The only closed event a walk-in can meet is a cancelled one.
+    walk_in_result out{
+        answer_from(outcome, 0, outcome == "registration_closed" ? "cancelled" : "open"),
+        std::nullopt};
+    if (receipt.empty()) return out;
+    walk_in_receipt r{id, event_id, {}};
+    auto const parsed = json::parse(receipt);  // kept: the loop reads into it
+    for (auto const& a : parsed.as_array()) {
+        auto const& x = a.as_object();
+        r.attendees.push_back({x.at("id").to_number<long long>(),
+                               std::string{x.at("name").as_string()},
+                               x.at("over_capacity").as_bool()});
+    }
+    out.receipt = std::move(r);
+    return out;
+}
+
+int save_attendance_list(soci::session& sql, long long event_id,
+                         std::vector<long long> const& attended) {
+    auto const ids = core::id_array(attended);
+    int changed = 0;
+    sql << attendance_list_sql, soci::use(event_id, "event"), soci::use(ids, "ids"),
+        soci::into(changed);
+    return changed;
+}
+
+std::vector<std::string> organisation_names(soci::session& sql) {
+    std::vector<std::string> out;
+    soci::rowset<std::string> rows = (sql.prepare << organisation_names_sql);
+    for (auto const& n : rows) out.push_back(n);
     return out;
 }
 

@@ -78,6 +78,23 @@ long long forget_old_idempotency_keys(soci::session& sql);
 
 // --- staff ------------------------------------------------------------------------------
 
+struct walk_in_result {
+    rule_answer answer;
+    std::optional<walk_in_receipt> receipt;  ///< when created
+};
+
+/// Walk-ins at the door (samverkan_add_walk_ins), one round trip under the event lock.
+[[nodiscard]] walk_in_result add_walk_ins(soci::session& sql, long long event_id,
+                                          walk_in_input const& input);
+
+/// The paper list: the ticked confirmed attendees checked in, the rest not; returns how
+/// many changed.
+int save_attendance_list(soci::session& sql, long long event_id,
+                         std::vector<long long> const& attended);
+
+/// The register's names, for the door's walk-in form (samverkan_organisation_names).
+[[nodiscard]] std::vector<std::string> organisation_names(soci::session& sql);
+
 /// The event's registrations (all, cancelled too) whose contact, organisation or attendees
 /// match `search` (case-insensitive substring; "" matches all), newest last.
 [[nodiscard]] std::vector<registration> list_for_event(soci::session& sql, long long event_id,

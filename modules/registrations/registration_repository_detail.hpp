@@ -17,10 +17,10 @@ class session;
 namespace samverkan::registrations::repository::detail {
 
 /// 12 columns of `registrations r`, the last its overall status by the rules' own function.
-#define SAMVERKAN_REGISTRATION_COLUMNS                                                      \
-    "r.id, r.event_id, r.organisation_id, coalesce(r.organisation_name, ''),"               \
-    " coalesce(r.org_number, ''), r.contact_name, r.contact_email,"                         \
-    " coalesce(r.contact_phone, ''), r.language, extract(epoch from r.created_at)::bigint," \
+#define SAMVERKAN_REGISTRATION_COLUMNS                                                          \
+    "r.id, r.event_id, r.organisation_id, coalesce(r.organisation_name, ''),"                   \
+    " coalesce(r.org_number, ''), coalesce(r.contact_name, ''), coalesce(r.contact_email, '')," \
+    " coalesce(r.contact_phone, ''), r.language, extract(epoch from r.created_at)::bigint,"     \
     " extract(epoch from r.cancelled_at)::bigint, samverkan_registration_status(r.id)"
 
 /// Columns of SAMVERKAN_REGISTRATION_COLUMNS.

@@ -112,7 +112,7 @@ handler_result event_page(deps d, server::request& req) {
     auto const id = server::path_id(req, "id");
     auto const e = co_await d.events.get(id);
     auto search = std::string{req.query_param("q").value_or("")};
-    auto const who = events::actor_of(req);
+    auto const who = core::actor_of(req);
     std::string const action = "registrations.view";
     auto items = co_await d.service.list_for_event(id, search, who, action);
     bool const with_needs = auth::current_user(req).role >= auth::role::organiser;
@@ -182,7 +182,7 @@ handler_result list_page(deps d, server::request& req) {
     auto const id = server::path_id(req, "id");
     auto const e = co_await d.events.get(id);
     auto search = std::string{req.query_param("q").value_or("")};
-    auto const list = co_await d.service.list_for_check_in(id, search, events::actor_of(req));
+    auto const list = co_await d.service.list_for_check_in(id, search, core::actor_of(req));
     auto data = auth::staff_page_data(req, "Insläpp: " + e.title);
     data["event"] = events::event_view(e, d.pages.words(core::language::sv));
     data["event_id"] = id;
@@ -207,7 +207,7 @@ handler_result change(deps d, server::request& req, std::optional<bool> attended
     auto const attendee_id = server::path_id(req, "attendee_id");
     auto const form = core::form_input::from_request(req);
     auto const result =
-        co_await d.service.set_attendance(event_id, attendee_id, attended, events::actor_of(req));
+        co_await d.service.set_attendance(event_id, attendee_id, attended, core::actor_of(req));
     std::string const did =
         attended ? (result.changed ? "in" : "already") : (result.changed ? "undone" : "not_in");
     auto location = page_path(event_id) + "?";

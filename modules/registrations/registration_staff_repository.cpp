@@ -82,12 +82,12 @@ constexpr char const* check_in_counts_sql =
     " where event_id = :event and status = 'confirmed'";
 
 constexpr char const* attendance_counts_sql =
-    "select count(*) filter (where status = 'confirmed'),"
-    " count(*) filter (where status = 'waitlisted'),"
-    " count(*) filter (where status = 'cancelled'),"
-    " count(*) filter (where status = 'confirmed' and attended),"
-    " count(*) filter (where status = 'confirmed' and attended is false)"
-    " from attendees where event_id = :event";
+    "select count(*) filter (where a.status = 'confirmed'),"
+    " count(*) filter (where a.status = 'waitlisted'),"
+    " count(*) filter (where a.status = 'cancelled'),"
+    " count(*) filter (where a.status = 'confirmed' and a.attended),"
+    " count(*) filter (where samverkan_no_show(a, e)), count(*) filter (where a.walk_in)"
+    " from attendees a join events e on e.id = a.event_id where a.event_id = :event";
 
 constexpr char const* attendance_affiliation_sql =
     "select affiliation, count(*) from attendees where event_id = :event"
@@ -253,9 +253,11 @@ check_in_list check_in_list_for_event(soci::session& sql, long long event_id,
 
 attendance_summary attendance(soci::session& sql, long long event_id) {
     attendance_summary out;
-    long long confirmed = 0, waitlisted = 0, cancelled = 0, attended = 0, no_show = 0;
+    long long confirmed = 0, waitlisted = 0, cancelled = 0, attended = 0, no_show = 0, walk_ins = 0;
     sql << attendance_counts_sql, soci::use(event_id, "event"), soci::into(confirmed),
-        soci::into(waitlisted), soci::into(cancelled), soci::into(attended), soci::into(no_show);
+        soci::into(waitlisted), soci::into(cancelled), soci::into(attended), soci::into(no_show),
+        soci::into(walk_ins);
+    out.walk_ins = static_cast<int>(walk_ins);
     out.confirmed = static_cast<int>(confirmed);
     out.waitlisted = static_cast<int>(waitlisted);
     out.cancelled = static_cast<int>(cancelled);

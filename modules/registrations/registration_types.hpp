@@ -96,6 +96,27 @@ struct registration_receipt {
     bool replayed = false;
 };
 
+/// People who came without registering, as an organiser records them at the door.
+struct walk_in_input {
+    std::optional<long long> organisation_id;  ///< picked from the register
+    std::string organisation_name;             ///< or typed (matched, else added)
+    std::string org_number;
+    std::vector<attendee_input> attendees;
+};
+
+/// What a walk-in created: API.md's 201 body, typed.
+struct walk_in_receipt {
+    struct entry {
+        long long id = 0;
+        std::string name;
+        bool over_capacity = false;
+    };
+
+    long long id = 0;
+    long long event_id = 0;
+    std::vector<entry> attendees;
+};
+
 /// What an invitation link fills into the form: the invitee and their organisation.
 struct invitation_prefill {
     std::string name;
@@ -141,7 +162,8 @@ struct attendance_summary {
     int waitlisted = 0;
     int cancelled = 0;
     int attended = 0;
-    int no_show = 0;
+    int no_show = 0;  ///< confirmed, not checked in, the event over (samverkan_no_show)
+    int walk_ins = 0;
     std::vector<std::pair<std::string, int>> by_affiliation;  ///< attended, per affiliation
     std::vector<std::pair<std::string, int>> organisations;   ///< name → attended
 };

@@ -5,6 +5,7 @@
 #include "modules/core/json_input.hpp"
 #include "modules/events/event_routes.hpp"
 #include "modules/registrations/registration_csv.hpp"
+#include "modules/registrations/registration_input.hpp"
 #include "modules/registrations/registration_json.hpp"
 #include "modules/registrations/registration_routes.hpp"
 #include "modules/registrations/staff_registration_service.hpp"
@@ -53,7 +54,7 @@ handler_result list_registrations(staff_registration_service& service, server::r
     auto const search = std::string{req.query_param("q").value_or("")};
     std::string const action = "registrations.view";
     auto items = co_await service.list_for_event(server::path_id(req, "id"), search,
-                                                 events::actor_of(req), action);
+                                                 core::actor_of(req), action);
     bool const needs = may_see_needs(req);
     boost::json::array out;
     for (auto const& r : items) out.push_back(registration_json(r, needs));
@@ -65,7 +66,7 @@ handler_result export_csv(staff_registration_service& service, server::request& 
     auto const event_id = server::path_id(req, "id");
     std::string const search;
     std::string const action = "registrations.export";
-    auto items = co_await service.list_for_event(event_id, search, events::actor_of(req), action);
+    auto items = co_await service.list_for_event(event_id, search, core::actor_of(req), action);
     auto res = server::text_response(200, registrations_csv(items, may_see_needs(req)),
                                      "text/csv; charset=utf-8");
     res.set(http::field::content_disposition,
@@ -76,32 +77,54 @@ handler_result export_csv(staff_registration_service& service, server::request& 
 
 handler_result catering(staff_registration_service& service, server::request& req) {
     auto const id = server::path_id(req, "id");
-    co_return private_json(catering_json(co_await service.catering(id, events::actor_of(req))));
+    co_return private_json(catering_json(co_await service.catering(id, core::actor_of(req))));
 }
 
 handler_result attendance(staff_registration_service& service, server::request& req) {
     auto const id = server::path_id(req, "id");
     co_return server::json_response(
-        200, attendance_json(co_await service.attendance(id, events::actor_of(req))));
+        200, attendance_json(co_await service.attendance(id, core::actor_of(req))));
 }
 
 handler_result check_in(staff_registration_service& service, server::request& req) {
     auto const id = server::path_id(req, "id");
     auto const body = core::parse_json_object(req);
     server::field_errors errors;
-    core::json_reader in{body, errors};
+    core::field_reader in{body, errors};
     auto const attended = in.boolean("attended", true);
     core::throw_if_invalid(errors);
-    auto const event_id = co_await service.check_in(id, *attended, events::actor_of(req));
+    auto const event_id = co_await service.check_in(id, *attended, core::actor_of(req));
     co_return server::json_response(
         200, boost::json::object{{"id", id}, {"event_id", event_id}, {"attended", *attended}});
+}
+
+handler_result add_walk_ins(staff_registration_service& service, server::request& req) {
+    auto const event_id = server::path_id(req, "id");
+    auto const body = core::parse_json_object(req);
+    server::field_errors errors;
+    core::field_reader in{body, errors};
+    auto input = read_walk_in(in);
+    core::throw_if_invalid(errors);
+    auto const r = co_await service.add_walk_ins(event_id, std::move(input), core::actor_of(req));
+    boost::json::array attendees;
+    for (auto const& a : r.attendees)
+        attendees.push_back(boost::json::object{{"id", a.id},
+                                                {"name", a.name},
+                                                {"status", "confirmed"},
+                                                {"attended", true},
+                                                {"over_capacity", a.over_capacity}});
+    auto res = server::json_response(
+        201, boost::json::object{
+                 {"id", r.id}, {"event_id", r.event_id}, {"attendees", std::move(attendees)}});
+    res.set(http::field::cache_control, "no-store");
+    co_return res;
 }
 
 handler_result cancel_registration(staff_registration_service& service, server::request& req) {
     auto const event_id = server::path_id(req, "id");
     auto const registration_id = server::path_id(req, "registration_id");
     auto const r =
-        co_await service.cancel_registration(event_id, registration_id, events::actor_of(req));
+        co_await service.cancel_registration(event_id, registration_id, core::actor_of(req));
     co_return private_json(registration_json(r, may_see_needs(req)));
 }
 
@@ -127,6 +150,9 @@ void register_staff_registration_routes(server::router& routes, staff_registrati
     routes.add(
         http::verb::post, "/api/v1/attendees/{id}/check-in",
         [&s](server::request& req) { return check_in(s, req); }, organiser);
+    routes.add(
+        http::verb::post, "/api/v1/events/{id}/walk-ins",
+        [&s](server::request& req) { return add_walk_ins(s, req); }, organiser);
     routes.add(
         http::verb::post, "/api/v1/events/{id}/registrations/{registration_id}/cancel",
         [&s](server::request& req) { return cancel_registration(s, req); }, organiser);

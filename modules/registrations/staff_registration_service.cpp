@@ -120,4 +120,39 @@ asio::awaitable<registration> staff_registration_service::cancel_registration(
     co_return result;
 }
 
+asio::awaitable<walk_in_receipt> staff_registration_service::add_walk_ins(long long event_id,
+                                                                          walk_in_input input,
+                                                                          events::actor who) {
+    auto receipt = co_await db_.transact([&](soci::session& sql) {
+        auto result = repository::add_walk_ins(sql, event_id, input);
+        if (!result.receipt) throw refusal(result.answer);
+        auto const detail = boost::json::serialize(boost::json::object{
+            {"registration_id", result.receipt->id},
+            {"attendees", static_cast<long long>(result.receipt->attendees.size())}});
+        audit::record(sql, audit::entry{who.user_id, "attendees.walk_in", "event", event_id, detail,
+                                        who.client_address});
+        return std::move(*result.receipt);
+    });
+    listing_.invalidate();
+    co_return receipt;
+}
+
+asio::awaitable<int> staff_registration_service::save_attendance_list(
+    long long event_id, std::vector<long long> attended, events::actor who) {
+    (void)co_await events_.get(event_id);  // 404 for an unknown event
+    co_return co_await db_.transact([&](soci::session& sql) {
+        auto const changed = repository::save_attendance_list(sql, event_id, attended);
+        auto const detail = boost::json::serialize(boost::json::object{
+            {"attended", static_cast<long long>(attended.size())}, {"changed", changed}});
+        audit::record(sql, audit::entry{who.user_id, "attendees.attendance_list", "event", event_id,
+                                        detail, who.client_address});
+        return changed;
+    });
+}
+
+asio::awaitable<std::vector<std::string>> staff_registration_service::organisation_names() {
+    co_return co_await db_.run(
+        [](soci::session& sql) { return repository::organisation_names(sql); });
+}
+
 }  // namespace samverkan::registrations

@@ -64,6 +64,20 @@ public:
     asio::awaitable<registration> cancel_registration(long long event_id, long long registration_id,
                                                       events::actor who);
 
+    /// Walk-ins (API.md "Registrations (staff)"): checked in at once, over capacity when the
+    /// room is full, matched to the register; audited, no mail. 404 unknown event, 409 for a
+    /// cancelled one, 422 an organisation id not in the register.
+    asio::awaitable<walk_in_receipt> add_walk_ins(long long event_id, walk_in_input input,
+                                                  events::actor who);
+
+    /// The paper list after the event: exactly the `attended` confirmed attendees checked
+    /// in, in one transaction with one audit row; returns how many changed.
+    asio::awaitable<int> save_attendance_list(long long event_id, std::vector<long long> attended,
+                                              events::actor who);
+
+    /// The register's names, for the door's walk-in form.
+    asio::awaitable<std::vector<std::string>> organisation_names();
+
 private:
     db::database& db_;
     events::event_service& events_;

@@ -49,3 +49,10 @@ begin
     return query select o.id, o.name, o.area from organisations o where lower(o.name) = lower(p_name);
 end
 $$;
+
+-- The register's names, for a picker (the door's walk-in form suggests them), in Swedish
+-- alphabetical order.
+create or replace function samverkan_organisation_names()
+returns table (id bigint, name text) language sql stable as $$
+    select o.id, o.name from organisations o order by o.name collate "sv-SE-x-icu", o.id
+$$;

@@ -25,7 +25,8 @@ $$;
 -- Registrations without their contact. contact_email must stay unique among an event's
 -- active registrations, so it becomes a placeholder that mail's door never sends to; every
 -- manage link stops working, and stored Idempotency-Key answers (which hold the link and
--- the names) go. Returns how many changed now.
+-- the names) go. A walk-in registration has no contact (0011) and is left as it is.
+-- Returns how many changed now.
 create or replace function samverkan_anonymise_registrations(p_ids bigint[]) returns integer
 language sql as $$
     with links as (
@@ -40,7 +41,8 @@ language sql as $$
                contact_phone = null,
                manage_token_hash = sha256(convert_to(gen_random_uuid()::text, 'UTF8')),
                updated_at = now()
-         where id = any(p_ids) and not samverkan_is_anonymised_address(contact_email)
+         where id = any(p_ids) and contact_email is not null
+           and not samverkan_is_anonymised_address(contact_email)
         returning 1)
     select count(*)::integer from done
 $$;
@@ -65,7 +67,7 @@ begin
          where e.ends_at < p_identities_before and a.anonymised_at is null));
     registrations := samverkan_anonymise_registrations(array(
         select r.id from registrations r join events e on e.id = r.event_id
-         where e.ends_at < p_identities_before
+         where e.ends_at < p_identities_before and r.contact_email is not null
            and not samverkan_is_anonymised_address(r.contact_email)));
 end
 $$;

@@ -111,9 +111,16 @@ BOOST_AUTO_TEST_CASE(organisers_check_in_confirmed_attendees_and_attendance_coun
     BOOST_TEST(r.at("confirmed").as_int64() == 2);
     BOOST_TEST(r.at("waitlisted").as_int64() == 1);
     BOOST_TEST(r.at("attended").as_int64() == 1);
-    BOOST_TEST(r.at("no_show").as_int64() == 1);
+    BOOST_TEST(r.at("no_show").as_int64() == 0);  // the event has not ended yet
+    BOOST_TEST(r.at("walk_ins").as_int64() == 0);
     BOOST_TEST(r.at("by_affiliation").at("civil_society").as_int64() == 1);
     BOOST_TEST(r.at("organisations").as_array()[0].at("name").as_string() == "Tosteberga Byalag");
+    database.execute(
+        "update events set starts_at = now() - interval '3 hours',"
+        " ends_at = now() - interval '1 hour' where id = " +
+        std::to_string(event));
+    auto const after = client.get("/api/v1/events/" + std::to_string(event) + "/attendance").json();
+    BOOST_TEST(after.at("no_show").as_int64() == 1);  // confirmed, not checked in, ended
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,5 +1,6 @@
 #include "modules/core/json_input.hpp"
 
+#include "modules/core/form_input.hpp"
 #include "server/request.hpp"
 
 #include <boost/json.hpp>
@@ -46,11 +47,11 @@ BOOST_AUTO_TEST_CASE(every_field_error_is_collected_before_answering) {
     auto const obj =
         boost::json::parse(R"({"name":"  ","age":200,"kind":"x","ok":true})").as_object();
     server::field_errors errors;
-    core::json_reader r{obj, errors, "contact."};
-    BOOST_TEST(!r.text("name", true, 10));
-    BOOST_TEST(!r.integer("age", true, 0, 120));
+    core::field_reader r{obj, errors, "contact."};
+    BOOST_TEST(!r.text("name", {.required = true, .max = 10}));
+    BOOST_TEST(!r.integer("age", {.required = true, .min = 0, .max = 120}));
     BOOST_TEST(!r.choice("kind", true, {"a", "b"}));
-    BOOST_TEST(!r.text("missing", true, 10));
+    BOOST_TEST(!r.text("missing", {.required = true, .max = 10}));
     BOOST_TEST(*r.boolean("ok", true));
     BOOST_TEST(errors.size() == 4u);
     BOOST_TEST(errors.count("contact.name") == 1u);
@@ -62,21 +63,60 @@ BOOST_AUTO_TEST_CASE(every_field_error_is_collected_before_answering) {
 BOOST_AUTO_TEST_CASE(a_wrong_json_type_is_a_bad_request) {
     auto const obj = boost::json::parse(R"({"name":5})").as_object();
     server::field_errors errors;
-    core::json_reader r{obj, errors};
-    BOOST_TEST(
-        (kind_of([&] { (void)r.text("name", true, 10); }) == server::error_kind::bad_request));
+    core::field_reader r{obj, errors};
+    BOOST_TEST((kind_of([&] { (void)r.text("name", {.required = true, .max = 10}); }) ==
+                server::error_kind::bad_request));
 }
 
 BOOST_AUTO_TEST_CASE(text_length_counts_characters_not_bytes_and_refuses_control_characters) {
     auto const obj =
         boost::json::parse(R"({"a":"åäö","b":"x\u0000y","c":"a\r\nBcc: x"})").as_object();
     server::field_errors errors;
-    core::json_reader r{obj, errors};
-    BOOST_TEST(r.text("a", true, 3).value_or("") == "åäö");
-    BOOST_TEST(!r.text("b", true, 10));
-    BOOST_TEST(!r.text("c", true, 100));
+    core::field_reader r{obj, errors};
+    BOOST_TEST(r.text("a", {.required = true, .max = 3}).value_or("") == "åäö");
+    BOOST_TEST(!r.text("b", {.required = true, .max = 10}));
+    BOOST_TEST(!r.text("c", {.required = true, .max = 100}));
     BOOST_TEST(errors.size() == 2u);
     BOOST_TEST(!core::clean_text("\xC3", false));
+}
+
+BOOST_AUTO_TEST_CASE(a_form_is_read_through_the_same_reader_with_the_same_rules) {
+    // The same reading code for the page's form and the API's JSON: paths, trimming, length,
+    // checkboxes, repeated fields, nested names and indexed entries.
+    core::form_input const form{
+        "contact.name=+%C3%85sa+&contact.email=nope&age=x&ok=on&areas=democracy&areas=participation"
+        "&attendees%5B0%5D.name=A&attendees%5B2%5D.name=C"};
+    server::field_errors errors;
+    core::field_reader r{form, errors};
+    BOOST_TEST(r.is_form());
+    auto contact = r.nested("contact");
+    BOOST_REQUIRE(contact.has_value());
+    BOOST_TEST(contact->text("name", {.required = true, .max = 10}).value_or("") == "Åsa");
+    BOOST_TEST(!contact->email("email", true));
+    BOOST_TEST(!r.integer("age", {.required = true}));
+    BOOST_TEST(*r.boolean("ok"));
+    BOOST_TEST(!*r.boolean("absent"));
+    auto const areas = r.choices("areas", {"democracy", "participation"});
+    BOOST_TEST(areas.value().size() == 2u);
+    BOOST_TEST(r.count("attendees") == 3u);
+    BOOST_TEST(r.entry("attendees", 2).text("name").value_or("") == "C");
+    BOOST_TEST(errors.count("contact.email") == 1u);
+    BOOST_TEST(errors.count("age") == 1u);
+    BOOST_TEST(errors.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(the_json_reader_walks_nested_objects_and_arrays_with_full_paths) {
+    auto const obj =
+        boost::json::parse(R"({"contact":{"name":"Åsa"},"attendees":[{"name":"A"},{"name":""}]})")
+            .as_object();
+    server::field_errors errors;
+    core::field_reader r{obj, errors};
+    BOOST_TEST(r.nested("contact")->text("name").value_or("") == "Åsa");
+    BOOST_TEST(!r.nested("missing").has_value());
+    BOOST_TEST(r.count("attendees") == 2u);
+    BOOST_TEST(!r.entry("attendees", 1).text("name", {.required = true}));
+    BOOST_TEST(errors.count("attendees[1].name") == 1u);
+    BOOST_TEST((kind_of([&] { (void)r.nested("attendees"); }) == server::error_kind::bad_request));
 }
 
 BOOST_AUTO_TEST_CASE(email_addresses_are_checked_for_shape_and_header_safety) {

@@ -1,6 +1,7 @@
 // Registration input rules without I/O: the organisationsnummer check digit, field paths
 // and languages of the messages, CSV cells that cannot run as formulas.
 #include "modules/core/csv_writer.hpp"
+#include "modules/core/form_input.hpp"
 #include "modules/core/messages.hpp"
 #include "modules/core/org_number.hpp"
 #include "modules/registrations/manage_token.hpp"
@@ -82,6 +83,39 @@ BOOST_AUTO_TEST_CASE(blank_extra_fieldsets_of_the_form_are_left_out_but_not_in_t
     raw.form = false;
     (void)validate_registration(raw, errors);
     BOOST_TEST(errors.count("attendees[1].name") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(the_form_and_the_json_body_are_read_alike) {
+    auto const body = boost::json::parse(R"({"organisation": {"name": "Tosteberga Byalag"},
+        "contact": {"name": "Anna", "email": "anna@example.test", "phone": "+46 70"},
+        "attendees": [{"name": "Anna", "dietary": ["vegan", "nut_allergy"]},
+                      {"name": "Bo", "accessibility": "hörslinga", "affiliation": "other"}],
+        "consent": true, "language": "en"})")
+                          .as_object();
+    samverkan::core::form_input const form{
+        "organisation.name=Tosteberga+Byalag&contact.name=Anna&contact.email=anna%40example.test"
+        "&contact.phone=%2B46+70&attendees%5B0%5D.name=Anna&attendees%5B0%5D.dietary=vegan"
+        "&attendees%5B0%5D.dietary=nut_allergy&attendees%5B1%5D.name=Bo"
+        "&attendees%5B1%5D.accessibility=h%C3%B6rslinga&attendees%5B1%5D.affiliation=other"
+        "&consent=yes&language=en"};
+    auto const j = raw_from_json(body);
+    auto const f = raw_from_form(form);
+    BOOST_TEST(f.form);
+    BOOST_TEST(!j.form);
+    for (auto const* r : {&j, &f}) {
+        BOOST_TEST(r->organisation_name == "Tosteberga Byalag");
+        BOOST_TEST(r->contact_email == "anna@example.test");
+        BOOST_TEST(r->contact_phone == "+46 70");
+        BOOST_REQUIRE_EQUAL(r->attendees.size(), 2u);
+        BOOST_TEST(r->attendees[0].dietary.size() == 2u);
+        BOOST_TEST(r->attendees[1].accessibility == "hörslinga");
+        BOOST_TEST(r->attendees[1].affiliation == "other");
+        BOOST_TEST(r->consent);
+        BOOST_TEST(r->language == "en");
+    }
+    samverkan::server::field_errors errors;
+    (void)validate_registration(f, errors);
+    BOOST_TEST(errors.empty());
 }
 
 BOOST_AUTO_TEST_CASE(wrong_json_types_are_a_bad_request) {
