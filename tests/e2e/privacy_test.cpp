@@ -348,3 +348,121 @@ BOOST_AUTO_TEST_CASE(personal_answers_are_sent_no_store) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(privacy_log, privacy_fixture, *test::needs("SAMVERKAN_TEST_DATABASE_URL"))
+
+// Registration by form and API, changes and cancellation through the manage link, a staff
+// login (a wrong password first) and reads, mail sent, malformed UTF-8 in a form and in
+// JSON: afterwards no line the server wrote holds a name, address, need, token or password
+// of the test, and every line is JSON.
+BOOST_AUTO_TEST_CASE(no_personal_data_or_token_reaches_the_log) {
+    auto const event = add_event();
+    auto const path = "/events/" + std::to_string(event);
+    std::vector<std::string> secrets{"Zebulon",
+                                     "Qwertyson",
+                                     "zebulon.q@loggskan.example",
+                                     "Ottilia",
+                                     "ottilia.x@loggskan.example",
+                                     "LOGGBEHOV",
+                                     "LOGGKOST",
+                                     "Formulina",
+                                     "formulina@loggskan.example",
+                                     "070-987 65 43"};
+    json::object api{{"contact",
+                      {{"name", "Zebulon Qwertyson"},
+                       {"email", "zebulon.q@loggskan.example"},
+                       {"phone", "070-987 65 43"}}},
+                     {"attendees", json::array{json::object{{"name", "Ottilia Qwertyson"},
+                                                            {"email", "ottilia.x@loggskan.example"},
+                                                            {"affiliation", "civil_society"},
+                                                            {"dietary_other", "LOGGKOST"},
+                                                            {"accessibility", "LOGGBEHOV"}}}},
+                     {"consent", true}};
+    auto const created = post_registration(event, api);
+    BOOST_REQUIRE_EQUAL(created.status, 201u);
+    auto const token = token_of(created);
+    secrets.push_back(token);
+    auto const manage = "/api/v1/registrations/" + token;
+    BOOST_TEST(client.get(manage).status == 200u);
+    BOOST_TEST(client.get("/r/" + token).status == 200u);
+    BOOST_TEST(
+        client.patch_json(manage, json::object{{"contact", {{"name", "Zebulon Q"}}}}).status ==
+        200u);
+    BOOST_TEST(post_registration(event, api).status == 409u);  // duplicate: the link again
+
+    auto const page = client.get(path).body;
+    auto const marker = std::string{"name=\"form_token\" value=\""};
+    auto const at = page.find(marker) + marker.size();
+    auto const form_token = page.substr(at, page.find('"', at) - at);
+    auto const form = client.post_form(path, {{"form_token", form_token},
+                                              {"attendee_count", "1"},
+                                              {"contact.name", "Formulina Fjäril"},
+                                              {"contact.email", "formulina@loggskan.example"},
+                                              {"attendees[0].name", "Formulina Fjäril"},
+                                              {"attendees[0].affiliation", "civil_society"},
+                                              {"attendees[0].accessibility", "LOGGBEHOV"},
+                                              {"consent", "yes"},
+                                              {"website", ""},
+                                              {"action", "register"}});
+    BOOST_TEST_REQUIRE(form.status == 303u);
+    auto const form_manage = form.header("location");
+    secrets.push_back(form_manage.substr(3, form_manage.find('?') - 3));
+    BOOST_TEST(client.post_json(manage + "/cancel", json::object{}).status == 200u);
+
+    // Malformed UTF-8: an overlong '/' in a form, a lone continuation byte in JSON.
+    auto const bad_form = client.request(
+        "POST", path,
+        "form_token=" + form_token +
+            "&attendee_count=1&contact.name=Zebulon%C0%AF&contact.email=zebulon.q%40loggskan."
+            "example&attendees%5B0%5D.name=Ottilia&consent=yes&website=&action=register",
+        "application/x-www-form-urlencoded");
+    BOOST_TEST((bad_form.status == 400u || bad_form.status == 422u));
+    auto const bad_json = client.request(
+        "POST", "/api/v1/events/" + std::to_string(event) + "/registrations",
+        "{\"contact\":{\"name\":\"Zebulon \x80\",\"email\":\"zebulon.q@loggskan.example\"},"
+        "\"attendees\":[{\"name\":\"Ottilia\",\"affiliation\":\"civil_society\"}],"
+        "\"consent\":true}",
+        "application/json");
+    BOOST_TEST((bad_json.status == 400u || bad_json.status == 422u));
+
+    std::string const password = "Hemligt lösenord för loggskanning";
+    auto const staff = add_user("personal.p@loggskan.example", "organiser", password);
+    secrets.push_back(password);
+    auto other = test::http_client{server.port()};
+    BOOST_TEST(other
+                   .post_json("/api/v1/auth/login",
+                              json::object{{"email", staff.email}, {"password", "fel"}})
+                   .status == 401u);
+    login(other, staff);
+    BOOST_TEST(other.get("/api/v1/events/" + std::to_string(event) + "/registrations").status ==
+               200u);
+    BOOST_TEST(other.get("/staff/events/" + std::to_string(event)).status == 200u);
+
+    // The confirmations are written by the sender; then the log's last batch.
+    for (int i = 0; i < 100 && count("select count(*) from outbox where status = 'pending'") > 0;
+         ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    BOOST_TEST(count("select count(*) from outbox where status = 'sent'") >= 2);
+    std::this_thread::sleep_for(std::chrono::seconds(2));
+
+    auto const log = server.log();
+    std::size_t lines = 0;
+    std::size_t start = 0;
+    while (start < log.size()) {
+        auto const stop = std::min(log.find('\n', start), log.size());
+        auto const line = log.substr(start, stop - start);
+        start = stop + 1;
+        if (line.empty()) continue;
+        ++lines;
+        boost::system::error_code ec;
+        auto const parsed = json::parse(line, ec);
+        BOOST_TEST((!ec && parsed.is_object()), "not a JSON object: " << line);
+    }
+    std::printf("log lines scanned: %zu, secrets looked for: %zu\n", lines, secrets.size());
+    BOOST_TEST(lines > 10u);
+    for (auto const& s : secrets)
+        BOOST_TEST(log.find(s) == std::string::npos, "the log holds " << s);
+    BOOST_TEST(log.find("loggskan") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
