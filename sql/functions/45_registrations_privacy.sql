@@ -158,3 +158,16 @@ begin
     return v_attendees;
 end
 $$;
+
+-- A contact erases their own registration through the manage link: it is cancelled first
+-- where the rules allow (the seats go to the waiting list, in this transaction), then
+-- erased as above. An event already under way keeps its attendance: only the people go.
+create or replace function samverkan_registration_self_erase(p_registration bigint, p_base_url text)
+returns integer language plpgsql as $$
+begin
+    if exists (select 1 from registrations where id = p_registration and cancelled_at is null) then
+        perform samverkan_cancel_registration(p_registration, false, p_base_url);
+    end if;
+    return samverkan_registration_erase(p_registration);
+end
+$$;

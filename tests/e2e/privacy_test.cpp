@@ -263,6 +263,36 @@ BOOST_AUTO_TEST_CASE(one_address_in_every_role_is_exported_and_erased) {
     BOOST_TEST(count("select count(*) from audit_log where action = 'subject.erase'") == 1);
 }
 
+// A contact erases their own registration through the manage link: it is cancelled, its
+// seats go to the waiting list, the people are gone and the link is dead.
+BOOST_AUTO_TEST_CASE(a_contact_erases_the_registration_through_the_manage_link) {
+    auto const event = add_event("capacity = 2, waitlist = true");
+    auto const first = register_people(event, "raderas");
+    auto const waiting = post_registration(event, registration("vantar@kontakt.example"));
+    BOOST_TEST_REQUIRE(waiting.json().at("status").as_string() == "waitlisted");
+    auto const token = token_of(first);
+    auto const confirm = client.get("/r/" + token + "/radera");
+    BOOST_TEST(confirm.status == 200u);
+    BOOST_TEST(confirm.header("cache-control") == "no-store");
+    BOOST_TEST(client.get("/r/" + token).body.find("/r/" + token + "/radera") != std::string::npos);
+    auto const done = client.post_form("/r/" + token + "/radera", {});
+    BOOST_TEST(done.status == 200u);
+    BOOST_TEST(done.body.find("raderad") != std::string::npos);
+    auto const id = std::to_string(first.json().at("id").as_int64());
+    BOOST_TEST(count("select count(*) from registrations where id = " + id +
+                     " and cancelled_at is not null and contact_name = ''"
+                     " and contact_phone is null") == 1);
+    BOOST_TEST(count("select count(*) from attendees where registration_id = " + id +
+                     " and name = '' and email is null and accessibility is null"
+                     " and anonymised_at is not null") == 2);
+    BOOST_TEST(count("select count(*) from attendees where event_id = " + std::to_string(event) +
+                     " and status = 'confirmed'") == 1);  // the waiting one moved up
+    BOOST_TEST(count("select count(*) from outbox where payload::text like '%raderas%'"
+                     " or recipient_email like '%raderas%'") == 0);
+    BOOST_TEST(client.get("/r/" + token).status == 404u);
+    BOOST_TEST(client.post_form("/r/" + token + "/radera", {}).status == 404u);
+}
+
 // The files of the file transport hold links and names: only the server's user reads them.
 BOOST_AUTO_TEST_CASE(eml_files_are_created_private) {
     auto const event = add_event();
@@ -385,9 +415,11 @@ BOOST_AUTO_TEST_CASE(no_personal_data_or_token_reaches_the_log) {
     auto const manage = "/api/v1/registrations/" + token;
     BOOST_TEST(client.get(manage).status == 200u);
     BOOST_TEST(client.get("/r/" + token).status == 200u);
-    BOOST_TEST(
-        client.patch_json(manage, json::object{{"contact", {{"name", "Zebulon Q"}}}}).status ==
-        200u);
+    BOOST_TEST(client
+                   .patch_json(manage, json::object{{"contact",
+                                                     {{"name", "Zebulon Q"},
+                                                      {"email", "zebulon.q@loggskan.example"}}}})
+                   .status == 200u);
     BOOST_TEST(post_registration(event, api).status == 409u);  // duplicate: the link again
 
     auto const page = client.get(path).body;
