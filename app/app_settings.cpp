@@ -17,6 +17,7 @@ void declare_settings(server::settings& s, app_settings& app) {
     events::add_event_settings(s, app.events);
     registrations::add_registration_settings(s, app.registrations);
     mail::add_mail_settings(s, app.mail, SAMVERKAN_PROGRAM_MAIL_TEMPLATES_DIR);
+    privacy::add_privacy_settings(s, app.privacy);
     core::add_diagnostic_settings(s, app.test_routes);
 }
 
@@ -25,6 +26,7 @@ void app_settings::finish() {
     db.finish();
     mail.finish();
     registrations.finish(http.base_url);
+    privacy.finish();
 }
 
 }  // namespace samverkan::app

@@ -6,6 +6,7 @@
 #include "modules/core/database_settings.hpp"
 #include "modules/events/event_settings.hpp"
 #include "modules/mail/mail_settings.hpp"
+#include "modules/privacy/privacy_settings.hpp"
 #include "modules/registrations/registration_settings.hpp"
 #include "server/http_settings.hpp"
 
@@ -22,6 +23,7 @@ struct app_settings {
     events::event_settings events;
     registrations::registration_settings registrations;
     mail::mail_settings mail;
+    privacy::privacy_settings privacy;
     bool test_routes = false;
 
     /// Checks every part after loading; throws std::runtime_error naming the setting.

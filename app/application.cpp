@@ -1,5 +1,6 @@
 #include "app/application.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 
@@ -25,9 +26,20 @@ application::application(app_settings const& app, server::logger& log)
       organisations{db},
       invitations{db, app.http.base_url},
       reports{db},
-      mail_sender{db, app.mail, app.http.base_url, mail_templates, log} {
+      mail_sender{db, app.mail, app.http.base_url, mail_templates, log},
+      privacy{db, retention_policy_of(app, auth.settings())},
+      retention{privacy, db, heartbeat, log} {
     events.set_seat_hooks(seats);
     mail_sender.lease_as(heartbeat);
+}
+
+privacy::retention_policy retention_policy_of(app_settings const& app,
+                                              auth::auth_settings const& auth) {
+    // Login attempts are kept as long as the throttling reads them, as auth's own clean-up
+    // at each login does (auth_service::login).
+    return {app.privacy.retention_days, app.privacy.needs_retention_days,
+            app.privacy.outbox_retention_days, auth.session_idle.count(),
+            std::max<long long>(auth.failure_window.count(), 24 * 3600)};
 }
 
 void add_gauges(application& a) {

@@ -17,6 +17,8 @@
 #include "modules/mail/mail_templates.hpp"
 #include "modules/mail/outbox_sender.hpp"
 #include "modules/organisations/organisation_service.hpp"
+#include "modules/privacy/privacy_service.hpp"
+#include "modules/privacy/retention_job.hpp"
 #include "modules/registrations/public_registration_service.hpp"
 #include "modules/registrations/seat_rules.hpp"
 #include "modules/registrations/self_service.hpp"
@@ -57,7 +59,14 @@ struct application {
     invitations::invitation_service invitations;
     reports::report_service reports;
     mail::outbox_sender mail_sender;
+    privacy::privacy_service privacy;
+    privacy::retention_job retention;
 };
+
+/// How long personal data is kept: the privacy settings, and the auth module's own rules for
+/// staff sessions and login attempts.
+[[nodiscard]] privacy::retention_policy retention_policy_of(app_settings const& app,
+                                                            auth::auth_settings const& auth);
 
 /// The gauges of /metrics that read the services' state.
 void add_gauges(application& a);

@@ -20,6 +20,9 @@ void add_background_jobs(application& a, app_settings const& app) {
                                [&a]() -> asio::awaitable<void> {
                                    (void)co_await a.registrations.forget_old_idempotency_keys();
                                });
+    a.mail_sender.add_periodic("retention",
+                               std::chrono::seconds(app.privacy.retention_check_seconds),
+                               [&a]() -> asio::awaitable<void> { co_await a.retention.look(); });
     if (app.mail.reminder_days == 0) return;
     auto const days = static_cast<int>(app.mail.reminder_days);
     a.mail_sender.add_periodic(

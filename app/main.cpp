@@ -8,6 +8,7 @@
 #include "modules/auth/user_cli.hpp"
 #include "modules/mail/smtp_transport.hpp"
 #include "modules/organisations/organisation_cli.hpp"
+#include "modules/privacy/retention_cli.hpp"
 #include "server/http_server.hpp"
 #include "server/logger.hpp"
 #include "server/origin_check.hpp"
@@ -33,12 +34,14 @@ namespace samverkan::app {
 namespace {
 
 constexpr char const* usage =
-    "Usage: samverkan [serve|migrate|routes|user …] [settings]\n"
+    "Usage: samverkan [serve|migrate|routes|retention|user …] [settings]\n"
     "  serve    run the HTTP server (the default); applies pending migrations first\n"
     "  migrate  apply pending database migrations and exit\n"
     "  routes   print the route table (method, path, who may call it) as JSON lines\n"
     "  import-organisations FILE.csv  import the organisation register from a CSV file\n"
-    "  demo-data  fill an empty database with demo organisations, events and invented people\n";
+    "  demo-data  fill an empty database with demo organisations, events and invented people\n"
+    "  retention [--dry-run]  run the retention once (anonymise, purge, prune) and print\n"
+    "           what it did, or with --dry-run would do, as one JSON object\n";
 
 // The origins whose pages may post forms here: base-url's, or, when it was left to default,
 // the address actually bound (the port may have been 0) and its localhost name.
@@ -121,10 +124,20 @@ int import_organisations(app_settings const& app, server::settings const& s) {
                                              std::cerr);
 }
 
+// Runs the retention once against the database, migrating first like every command.
+int retention(app_settings const& app, bool dry_run) {
+    db::database db{app.db.url, 1};
+    db::apply_migrations(db, db::builtin_migrations());
+    privacy::privacy_service service{db,
+                                     retention_policy_of(app, app.auth.finish(app.http.https()))};
+    return privacy::run_retention_command(service, dry_run, std::cout);
+}
+
 int run_command(std::string const& command, std::vector<std::string>& args, server::settings& s,
                 app_settings& app, server::logger& log) {
     std::optional<auth::user_command> user_cmd;
     if (command == "user") user_cmd = auth::parse_user_command(args);
+    bool const dry_run = command == "retention" && privacy::take_dry_run(args);
     s.load(args, environ);
     if (s.help_requested()) {
         std::cout << s.help_text(std::string{usage} + auth::user_command_usage);
@@ -137,6 +150,7 @@ int run_command(std::string const& command, std::vector<std::string>& args, serv
     if (command == "routes") return serve(app, log, true);
     if (command == "import-organisations") return import_organisations(app, s);
     if (command == "demo-data") return load_demo_data(app, log, std::cout, std::cerr);
+    if (command == "retention") return retention(app, dry_run);
     if (user_cmd) {
         db::database db{app.db.url, 1};
         return auth::run_user_command(*user_cmd, db, app.auth.finish(app.http.https()), std::cin,

@@ -14,6 +14,7 @@
 #include "modules/organisations/organisation_pages.hpp"
 #include "modules/organisations/organisation_routes.hpp"
 #include "modules/registrations/door_link_routes.hpp"
+#include "modules/privacy/privacy_routes.hpp"
 #include "modules/registrations/registration_pages.hpp"
 #include "modules/registrations/registration_routes.hpp"
 #include "modules/registrations/registration_staff_pages.hpp"
@@ -38,7 +39,8 @@ std::vector<auth::staff_link> staff_links() {
     return {{"/staff/events", "Träffar och anmälningar", auth::role::steering},
             {"/staff/reports", "Uppföljning: deltagande och rapporter", auth::role::steering},
             {"/staff/organisations", "Organisationer", auth::role::organiser},
-            {"/admin/outbox", "E-postkö", auth::role::admin}};
+            {"/admin/outbox", "E-postkö", auth::role::admin},
+            {"/admin/subjects", "Personuppgifter: utdrag och radering", auth::role::admin}};
 }
 
 void wire_operations(server::router& routes, application& a, app_settings const& app) {
@@ -82,6 +84,10 @@ void wire_routes(server::router& routes, application& a, app_settings const& app
     invitations::register_invitation_routes(routes, a.invitations, a.organisations, a.mail, a.auth,
                                             a.pages);
     reports::register_report_routes(routes, a.reports, a.auth, a.pages);
+    auto const admin = auth::require(a.auth, auth::role::admin);
+    privacy::register_privacy_routes(routes, a.privacy, admin);
+    privacy::register_subject_pages(routes, a.privacy, admin, a.pages);
+    privacy::register_statement_pages(routes, app.privacy, a.pages);
 }
 
 void print_routes(server::router const& routes) {

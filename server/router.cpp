@@ -116,9 +116,10 @@ asio::awaitable<response> router::dispatch(request& req) const {
     // Errors are caught into `failure` and answered after the catch blocks: C++20 allows no
     // co_await inside a handler block.
     std::optional<api_error> failure;
+    route const* found = nullptr;
     try {
         std::string allowed;
-        route const* found = match(req, allowed);
+        found = match(req, allowed);
         if (found == nullptr) {
             req.route_pattern = "unmatched";
             if (allowed.empty())
@@ -129,7 +130,9 @@ asio::awaitable<response> router::dispatch(request& req) const {
         }
         if (origin_check_) origin_check_->enforce(req);
         if (found->access.check) co_await found->access.check(req);
-        co_return co_await found->run(req);
+        auto res = co_await found->run(req);
+        if (found->access.no_store) res.set(http::field::cache_control, "no-store");
+        co_return res;
     } catch (api_error const& e) {
         failure = e;
     } catch (std::exception const& e) {
@@ -147,11 +150,14 @@ asio::awaitable<response> router::dispatch(request& req) const {
     }
     // People get pages, programs get JSON: a browser asks for text/html, and /api/ is only
     // ever for programs.
+    std::optional<response> answer;
     if (page_errors_ && !req.path.starts_with("/api/") &&
-        req.header("Accept").find("text/html") != std::string_view::npos) {
-        if (auto page = page_errors_(req, *failure)) co_return std::move(*page);
-    }
-    co_return error_response(*failure, req.request_id, translate_);
+        req.header("Accept").find("text/html") != std::string_view::npos)
+        answer = page_errors_(req, *failure);
+    if (!answer) answer = error_response(*failure, req.request_id, translate_);
+    if (found != nullptr && found->access.no_store)
+        answer->set(http::field::cache_control, "no-store");
+    co_return std::move(*answer);
 }
 
 }  // namespace samverkan::server

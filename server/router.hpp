@@ -29,10 +29,13 @@ using page_error_renderer =
     std::function<std::optional<response>(request const& req, api_error const& error)>;
 
 /// Who may call a route: a label for the route table (and its tests) plus the guard that
-/// enforces it. The default is public.
+/// enforces it. The default is public. `no_store`: its answers hold personal data or
+/// secrets, so the router sends every one of them (errors too) with Cache-Control: no-store,
+/// whatever the handler set.
 struct access {
     std::string label = "public";
     guard check;
+    bool no_store = false;
 };
 
 /// Method + path pattern → handler. Patterns are literal segments and `{name}` parameters;

@@ -28,7 +28,8 @@ class auth_service;
 /// Route access for staff routes: no valid session → 401, role below `least` → 403, and for
 /// unsafe methods (POST, PUT, PATCH, DELETE) a missing or wrong CSRF token (header
 /// X-CSRF-Token, or form field `csrf_token` for HTML forms) → 403. The label is
-/// "staff:<role>" so the route table test can check every staff route.
+/// "staff:<role>" so the route table test can check every staff route. Every answer of a
+/// staff route goes with Cache-Control: no-store (`server::access::no_store`).
 [[nodiscard]] server::access require(auth_service& auth, role least);
 
 using core::current_user;

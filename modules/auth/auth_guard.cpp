@@ -56,7 +56,8 @@ server::access require(auth_service& auth, role least) {
             throw api_error(error_kind::forbidden, "The CSRF token is missing or wrong.");
         req.identity = std::move(*who);
     };
-    return server::access{std::string{"staff:"} + to_string(least), std::move(check)};
+    // Staff answers hold personal data: never kept by a cache on the way.
+    return server::access{std::string{"staff:"} + to_string(least), std::move(check), true};
 }
 
 }  // namespace samverkan::auth

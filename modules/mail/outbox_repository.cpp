@@ -92,15 +92,18 @@ constexpr char const* list_sql =
 
 constexpr char const* count_sql = "select status, count(*) from outbox group by status";
 
+// A purged message (body and recipient gone: retention or an erasure, 25_mail_privacy.sql)
+// has nothing left to send, so it stays failed.
 constexpr char const* requeue_sql =
     "update outbox set status = 'pending', attempts = 0, next_attempt_at = now(),"
     " queued_at = now(), lease_until = null, last_error = null"
-    " where id = :id and status = 'failed' returning id";
+    " where id = :id and status = 'failed' and payload -> 'purged' is null returning id";
 
 constexpr char const* requeue_all_sql =
     "with r as (update outbox set status = 'pending', attempts = 0, next_attempt_at = now(),"
     " queued_at = now(), lease_until = null, last_error = null"
-    " where status = 'failed' returning 1) select count(*) from r";
+    " where status = 'failed' and payload -> 'purged' is null returning 1)"
+    " select count(*) from r";
 
 outbox_row row_from(soci::row const& r) {
     outbox_row o;

@@ -230,6 +230,30 @@ handler_result confirm_cancel(page_deps d, server::request& req) {
                            lang);
 }
 
+// The erasure asks first, saying what goes and what stays.
+handler_result confirm_erase(page_deps d, server::request& req) {
+    auto const lang = core::page_language(req);
+    auto const w = d.pages.words(lang);
+    auto loaded = co_await load(d, req);
+    if (!loaded) co_return not_found_page(d, req, lang);
+    co_return private_page(d, req, 200, "manage_erase",
+                           {{"title", w("manage_erase.title")}, {"token", token_of(req)}}, lang);
+}
+
+// After the erasure the link leads nowhere: the answer is a page of its own.
+handler_result erase(page_deps d, server::request& req) {
+    auto const lang = core::page_language(req);
+    auto const w = d.pages.words(lang);
+    co_await d.service.erase(caller_of(req));
+    co_return private_page(d, req, 200, "page_message",
+                           {{"title", w("manage_erase.title")},
+                            {"heading", w("manage_erase.done_heading")},
+                            {"message", w("manage_erase.done")},
+                            {"link_href", "/"},
+                            {"link_text", w("manage_erase.home")}},
+                           lang);
+}
+
 }  // namespace
 
 void register_manage_pages(server::router& routes, self_service& service,
@@ -248,6 +272,10 @@ void register_manage_pages(server::router& routes, self_service& service,
     routes.add(http::verb::post, "/r/{token}/avboka", [d](server::request& req) -> handler_result {
         return cancel(d, req, std::nullopt);
     });
+    routes.add(http::verb::get, "/r/{token}/radera",
+               [d](server::request& req) -> handler_result { return confirm_erase(d, req); });
+    routes.add(http::verb::post, "/r/{token}/radera",
+               [d](server::request& req) -> handler_result { return erase(d, req); });
 }
 
 }  // namespace samverkan::registrations

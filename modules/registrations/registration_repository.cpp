@@ -190,6 +190,13 @@ rule_answer cancel(soci::session& sql, long long registration_id, bool by_organi
     return answer_from(outcome, detail, reason);
 }
 
+void erase(soci::session& sql, long long registration_id, std::string const& base_url) {
+    int anonymised = 0;
+    sql << "select samverkan_registration_self_erase(:registration, :base)",
+        soci::use(registration_id, "registration"), soci::use(base_url, "base"),
+        soci::into(anonymised);
+}
+
 rule_answer cancel_attendee(soci::session& sql, long long registration_id, long long attendee_id,
                             std::string const& token, std::string const& base_url) {
     std::string outcome, reason;

@@ -61,6 +61,11 @@ struct manage_access {
 [[nodiscard]] rule_answer cancel(soci::session& sql, long long registration_id, bool by_organiser,
                                  std::string const& base_url);
 
+/// A contact's erasure through the manage link (samverkan_registration_self_erase, in
+/// sql/functions/45_registrations_privacy.sql): cancelled where the rules allow, then the
+/// contact, every attendee and the mail about it anonymised or purged. One round trip.
+void erase(soci::session& sql, long long registration_id, std::string const& base_url);
+
 /// Cancels one attendee (samverkan_cancel_attendee), one round trip.
 [[nodiscard]] rule_answer cancel_attendee(soci::session& sql, long long registration_id,
                                           long long attendee_id, std::string const& token,

@@ -81,6 +81,13 @@ asio::awaitable<registration> self_service::cancel(manage_caller caller) {
     co_return done.value;
 }
 
+asio::awaitable<void> self_service::erase(manage_caller caller) {
+    auto const id = co_await registration_of(caller);
+    auto const& base = settings_.base_url;
+    co_await db_.transact([id, &base](soci::session& sql) { repository::erase(sql, id, base); });
+    listing_.invalidate();  // the seats it held are free (or went to the waiting list)
+}
+
 asio::awaitable<registration> self_service::remove_attendee(manage_caller caller,
                                                             long long attendee_id) {
     auto const& base = settings_.base_url;

@@ -53,6 +53,11 @@ public:
     /// Cancels the whole registration; freed seats go to the waiting list.
     asio::awaitable<registration> cancel(manage_caller caller);
 
+    /// The contact erases the registration (GDPR article 17): cancelled where the rules
+    /// allow, names, addresses, phones and needs removed, the link dead afterwards. 404 as
+    /// for every call through the link.
+    asio::awaitable<void> erase(manage_caller caller);
+
     /// Cancels one attendee; a freed seat goes to the waiting list.
     asio::awaitable<registration> remove_attendee(manage_caller caller, long long attendee_id);
 

@@ -45,3 +45,20 @@ begin
     return greatest(1, ceil(extract(epoch from v_window + interval '1 minute' - now())))::integer;
 end
 $$;
+
+-- Where an anonymised row's e-mail address points when its column may not be empty (one
+-- active registration per address and event): a unique placeholder in the reserved .invalid
+-- domain (RFC 2606), so it can never be a mailbox; mail's door queues nothing for it.
+create or replace function samverkan_anonymised_address(p_kind text, p_id bigint) returns text
+    language sql immutable as $$ select p_kind || '-' || p_id || '@anonymised.invalid' $$;
+
+create or replace function samverkan_is_anonymised_address(p_email text) returns boolean
+    language sql immutable as $$ select coalesce(lower(p_email) like '%@anonymised.invalid', false) $$;
+
+-- Retention of the limits' counters: every budget is per minute, so an hour-old window
+-- counts for nothing (the privacy module's retention calls this). Returns how many went.
+create or replace function samverkan_rate_retention() returns integer
+language sql as $$
+    with gone as (delete from rate_limits where window_start < now() - interval '1 hour' returning 1)
+    select count(*)::integer from gone
+$$;

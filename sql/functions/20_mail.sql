@@ -40,7 +40,7 @@ create or replace function samverkan_mail_scrubbed(p_payload jsonb) returns json
 -- control characters) and the payload's shape for its template; raises check_violation
 -- (SQLSTATE 23514) otherwise, so the caller's whole transaction fails rather than send
 -- something unchecked. Returns the row's id, or NULL when the idempotency key exists (one
--- cause, one mail).
+-- cause, one mail) or the address is an anonymised placeholder.
 -- Coalescing (p_coalesce_key): a change that can repeat brings a pending, unclaimed message
 -- of the same key up to date instead of queueing another, and at most p_per_hour leave an
 -- hour; the next waits for the hour to pass, taking in every change meanwhile.
@@ -75,6 +75,12 @@ begin
     if jsonb_typeof(p_payload) is distinct from 'object' or not (p_payload ?& v_keys) then
         raise exception using errcode = 'check_violation',
             message = 'mail enqueue: payload of ' || p_template || ' needs ' || array_to_string(v_keys, ', ');
+    end if;
+
+    -- An anonymised row's placeholder address (samverkan_anonymised_address) is nobody's:
+    -- nothing is queued for it, so an erased contact gets no more mail.
+    if samverkan_is_anonymised_address(p_email) then
+        return null;
     end if;
 
     if p_coalesce_key is not null then

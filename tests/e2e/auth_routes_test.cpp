@@ -48,9 +48,9 @@ std::string shape(std::string const& pattern) {
     return std::regex_replace(pattern, std::regex{R"(\{[^}]*\})"}, "{}");
 }
 
-// A concrete path: every parameter an id that does not exist.
-std::string concrete(std::string const& pattern) {
-    return std::regex_replace(pattern, std::regex{R"(\{[^}]*\})"}, "999999");
+// A concrete path: every parameter `id` (by default one that does not exist).
+std::string concrete(std::string const& pattern, std::string const& id = "999999") {
+    return std::regex_replace(pattern, std::regex{R"(\{[^}]*\})"}, id);
 }
 
 // The API endpoints that API.md makes public; every other /api/ route must be staff.
@@ -155,6 +155,49 @@ BOOST_AUTO_TEST_CASE(every_staff_route_answers_401_403_or_passes_by_role) {
             }
         }
     }
+}
+
+// Need-to-know (API.md "Registrations (staff)"): every route a steering user may read is
+// called with an event whose attendees' needs hold unique markers, and no answer holds one.
+// The organiser's list does (the control: the markers are there to be found).
+BOOST_AUTO_TEST_CASE(steering_never_receives_a_needs_marker_from_any_route) {
+    database.execute(
+        "insert into events (kind, title, starts_at, ends_at, capacity, status, venue, food)"
+        " values ('theme_meeting', 'Behovsträff', now() + interval '30 days',"
+        " now() + interval '30 days 2 hours', 10, 'published', 'Rådhuset', true)");
+    auto const event = std::to_string(database.scalar("select max(id) from events"));
+    auto visitor = client();
+    json::object const body{
+        {"contact", {{"name", "Kontakt"}, {"email", "behov@kontakt.example"}}},
+        {"attendees", json::array{json::object{{"name", "Deltagare"},
+                                               {"affiliation", "civil_society"},
+                                               {"dietary", json::array{"nut_allergy"}},
+                                               {"dietary_other", "NEEDMARKDIET"},
+                                               {"accessibility", "NEEDMARKACCESS"}}}},
+        {"consent", true}};
+    BOOST_REQUIRE_EQUAL(
+        visitor.post_json("/api/v1/events/" + event + "/registrations", body).status, 201u);
+    auto steering = client();
+    login(steering, accounts.at("steering"));
+    auto organiser = client();
+    login(organiser, accounts.at("organiser"));
+    int read = 0;
+    for (auto const& r : route_table()) {
+        if (r.method != "GET" || r.access != "staff:steering") continue;
+        auto const path = concrete(r.pattern, event);
+        BOOST_TEST_CONTEXT("GET " << path) {
+            auto const res = steering.get(path);
+            BOOST_TEST(res.body.find("NEEDMARK") == std::string::npos);
+            BOOST_TEST(res.body.find("nut_allergy") == std::string::npos);
+            if (res.status == 200u) ++read;
+        }
+    }
+    BOOST_TEST(read >= 4);  // the lists, the CSV, the attendance and the staff pages answered
+    auto const own = organiser.get("/api/v1/events/" + event + "/registrations");
+    BOOST_TEST(own.body.find("NEEDMARKACCESS") != std::string::npos);
+    BOOST_TEST(
+        organiser.get("/api/v1/events/" + event + "/registrations.csv").body.find("NEEDMARKDIET") !=
+        std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(every_unsafe_staff_route_refuses_a_request_without_the_csrf_token) {

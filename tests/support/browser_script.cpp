@@ -9,15 +9,18 @@
 
 namespace samverkan::test {
 
-int run_browser_script(std::string const& script, std::string const& base_url) {
+int run_browser_script(std::string const& script, std::string const& base_url,
+                       std::vector<std::string> const& args) {
     // Screenshots go to <build>/screenshots/<script>/, unless the caller chose a folder.
     auto dir =
         std::filesystem::current_path() / "screenshots" / std::filesystem::path(script).stem();
     if (char const* chosen = std::getenv("SAMVERKAN_SCREENSHOT_DIR")) dir = chosen;
     std::filesystem::create_directories(dir);
-    std::string const command = "SAMVERKAN_SCREENSHOT_DIR='" + dir.string() + "' node " +
-                                std::string{SAMVERKAN_SOURCE_DIR} + "/tests/browser/" + script +
-                                " " + base_url + " 2>&1";
+    std::string command = "SAMVERKAN_SCREENSHOT_DIR='" + dir.string() + "' node " +
+                          std::string{SAMVERKAN_SOURCE_DIR} + "/tests/browser/" + script + " " +
+                          base_url;
+    for (auto const& arg : args) command += " '" + arg + "'";
+    command += " 2>&1";
     std::FILE* pipe = ::popen(command.c_str(), "r");
     BOOST_TEST_REQUIRE(pipe != nullptr);
     std::string output;
