@@ -54,10 +54,6 @@ struct mail_abuse : sink_holder, test::registration_server {
     }
 };
 
-std::string manage(std::string const& token) {
-    return "/api/v1/registrations/" + token;
-}
-
 }  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(abuse_manage_mail, mail_abuse,
@@ -68,7 +64,7 @@ BOOST_AUTO_TEST_CASE(twenty_patches_that_change_nothing_send_no_mail) {
     auto const event = add_event();
     auto const created = post_registration(event, registration("anna@example.test"));
     BOOST_REQUIRE_EQUAL(created.status, 201u);
-    auto const path = manage(token_of(created));
+    auto const path = self_service_path(token_of(created));
     auto const attendee = created.json().at("attendees").as_array().at(0).at("id").as_int64();
     wait_until_nothing_is_due();
     BOOST_REQUIRE(sink.wait_for(1, 10s));  // the confirmation
@@ -80,18 +76,10 @@ BOOST_AUTO_TEST_CASE(twenty_patches_that_change_nothing_send_no_mail) {
                                                {"affiliation", "civil_society"},
                                                {"dietary", boost::json::array{"vegetarian"}}}};
     constexpr int clients = 20;
-    std::atomic<int> ready{0}, answered{0};
-    std::vector<std::thread> threads;
-    for (int c = 0; c < clients; ++c)
-        threads.emplace_back([&, c] {
-            auto mine = client_from("127.0.0." + std::to_string(40 + c));
-            mine.get("/healthz");
-            ++ready;
-            while (ready.load() < clients) std::this_thread::yield();
-            auto const r = mine.patch_json(path, c % 2 ? same : boost::json::object{});
-            if (r.status == 200) ++answered;
-        });
-    for (auto& t : threads) t.join();
+    std::atomic<int> answered{0};
+    at_once(clients, 40, [&](test::http_client& mine, int c) {
+        if (mine.patch_json(path, c % 2 ? same : boost::json::object{}).status == 200) ++answered;
+    });
     BOOST_TEST(answered.load() == clients);
     BOOST_TEST(count("select count(*) from outbox") == 1);
     // Negative control: one real change is mailed, through the same sender, at once.
@@ -108,7 +96,7 @@ BOOST_AUTO_TEST_CASE(ten_changes_in_a_minute_send_at_most_three_mails_to_the_new
     auto const event = add_event();
     auto const created = post_registration(event, registration("attacker@example.test"));
     BOOST_REQUIRE_EQUAL(created.status, 201u);
-    auto const path = manage(token_of(created));
+    auto const path = self_service_path(token_of(created));
     wait_until_nothing_is_due();
     // Each change waits until its mail has left, so that nothing is merged by chance: the
     // cap, not the timing, has to hold the victim's mail at three.
@@ -133,8 +121,8 @@ BOOST_AUTO_TEST_CASE(ten_changes_in_a_minute_send_at_most_three_mails_to_the_new
     // Negative control: the cap is per registration; another one's change leaves at once.
     auto const other = post_registration(event, registration("bo@example.test"));
     BOOST_TEST(
-        client.patch_json(manage(token_of(other)), contact("Bo B", "bo@example.test")).status ==
-        200u);
+        client.patch_json(self_service_path(token_of(other)), contact("Bo B", "bo@example.test"))
+            .status == 200u);
     wait_until_nothing_is_due();
     BOOST_TEST(mails_to("bo@example.test") == 2u);
 }

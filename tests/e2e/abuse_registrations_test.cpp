@@ -51,10 +51,6 @@ struct abuse_registrations : test::registration_server {
     }
 };
 
-std::string manage(std::string const& token) {
-    return "/api/v1/registrations/" + token;
-}
-
 /// A well-formed manage token nobody was given: 43 base64url characters.
 std::string guessed_token(int i) {
     char tail[16];
@@ -184,22 +180,15 @@ BOOST_AUTO_TEST_CASE(the_same_key_with_another_body_is_409_without_the_first_ans
 BOOST_AUTO_TEST_CASE(one_key_sent_at_once_with_different_bodies_lets_exactly_one_through) {
     auto const event = add_event();
     constexpr int clients = 8;
-    std::atomic<int> ready{0}, created{0}, conflicts{0}, leaked{0};
-    std::vector<std::thread> threads;
-    for (int c = 0; c < clients; ++c)
-        threads.emplace_back([&, c] {
-            auto mine = client_from("127.0.0." + std::to_string(10 + c));
-            mine.get("/healthz");
-            ++ready;
-            while (ready.load() < clients) std::this_thread::yield();
-            auto const r = mine.post_json(
-                path_of(event), registration("racer" + std::to_string(c) + "@example.test"),
-                {{"Idempotency-Key", "one-key-for-all"}});
-            if (r.status == 201) ++created;
-            if (r.status == 409 && r.json().at("error").as_string() == "conflict") ++conflicts;
-            if (r.status != 201 && r.body.find("manage_url") != std::string::npos) ++leaked;
-        });
-    for (auto& t : threads) t.join();
+    std::atomic<int> created{0}, conflicts{0}, leaked{0};
+    at_once(clients, 10, [&](test::http_client& mine, int c) {
+        auto const r = mine.post_json(path_of(event),
+                                      registration("racer" + std::to_string(c) + "@example.test"),
+                                      {{"Idempotency-Key", "one-key-for-all"}});
+        if (r.status == 201) ++created;
+        if (r.status == 409 && r.json().at("error").as_string() == "conflict") ++conflicts;
+        if (r.status != 201 && r.body.find("manage_url") != std::string::npos) ++leaked;
+    });
     BOOST_TEST(created.load() == 1);
     BOOST_TEST(conflicts.load() == clients - 1);
     BOOST_TEST(leaked.load() == 0);
@@ -219,17 +208,17 @@ BOOST_AUTO_TEST_CASE(guessing_manage_links_from_one_address_meets_the_address_li
     auto guesser = client_from("127.0.0.2");
     int not_found = 0;
     for (int i = 0; i < manage_budget * 5; ++i)
-        if (guesser.get(manage(guessed_token(i))).status == 404u) ++not_found;
+        if (guesser.get(self_service_path(guessed_token(i))).status == 404u) ++not_found;
     BOOST_TEST(not_found == manage_budget * 5);
-    auto const refused = guesser.get(manage(guessed_token(999)));
+    auto const refused = guesser.get(self_service_path(guessed_token(999)));
     expect_error(refused, 429, "rate_limited");
     BOOST_TEST(!refused.header("retry-after").empty());
     // Past the limit even a right guess tells nothing, on the API and on the page.
-    BOOST_TEST(guesser.get(manage(real)).status == 429u);
+    BOOST_TEST(guesser.get(self_service_path(real)).status == 429u);
     BOOST_TEST(guesser.get("/r/" + real).status == 429u);
     // Negative control: the owner, elsewhere, is not affected.
     auto owner = client_from("127.0.0.3");
-    BOOST_TEST(owner.get(manage(real)).status == 200u);
+    BOOST_TEST(owner.get(self_service_path(real)).status == 200u);
     BOOST_TEST(owner.get("/r/" + real).status == 200u);
 }
 
@@ -241,15 +230,15 @@ BOOST_AUTO_TEST_CASE(one_registration_answers_its_budget_a_minute_whoever_asks) 
     // From a new address each time: the per-address limit never bites, the per-link one does.
     for (int i = 0; i < manage_budget; ++i) {
         auto c = client_from("127.0.0." + std::to_string(20 + i));
-        BOOST_TEST(c.get(manage(real)).status == 200u);
+        BOOST_TEST(c.get(self_service_path(real)).status == 200u);
     }
     auto late = client_from("127.0.0.30");
-    auto const refused = late.get(manage(real));
+    auto const refused = late.get(self_service_path(real));
     expect_error(refused, 429, "rate_limited");
-    BOOST_TEST(late.patch_json(manage(real), boost::json::object{}).status == 429u);
+    BOOST_TEST(late.patch_json(self_service_path(real), boost::json::object{}).status == 429u);
     BOOST_TEST(count("select count(*) from outbox where template = 'changed'") == 0);
     // Negative control: another registration, from the same address, answers.
-    BOOST_TEST(late.get(manage(other)).status == 200u);
+    BOOST_TEST(late.get(self_service_path(other)).status == 200u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
