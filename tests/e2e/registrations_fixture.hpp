@@ -12,7 +12,9 @@
 #include <boost/test/unit_test.hpp>
 #include <soci/soci.h>
 
+#include <atomic>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace samverkan::test {
@@ -70,6 +72,28 @@ struct registration_server : auth_server {
                                   std::map<std::string, std::string> const& headers = {}) {
         return client.post_json("/api/v1/events/" + std::to_string(event) + "/registrations", body,
                                 headers);
+    }
+
+    /// The self-service API path of a manage token.
+    static std::string self_service_path(std::string const& token) {
+        return "/api/v1/registrations/" + token;
+    }
+
+    /// Runs `body(client, i)` for i in [0, clients) on threads of their own, each with a
+    /// client connected from 127.0.0.<first_host + i> before all start at once.
+    template <class Body>
+    void at_once(int clients, int first_host, Body body) {
+        std::atomic<int> ready{0};
+        std::vector<std::thread> threads;
+        for (int c = 0; c < clients; ++c)
+            threads.emplace_back([&, c] {
+                auto mine = client_from("127.0.0." + std::to_string(first_host + c));
+                mine.get("/healthz");
+                ++ready;
+                while (ready.load() < clients) std::this_thread::yield();
+                body(mine, c);
+            });
+        for (auto& t : threads) t.join();
     }
 
     /// The manage token of a 201 answer.
