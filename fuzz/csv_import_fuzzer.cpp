@@ -16,7 +16,9 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
         int previous = 1;
         for (auto const& row : rows) {
             fuzz::expect(row.line > previous && row.line <= lines, "rows come in line order");
-            fuzz::expect(row.error.empty() == row.error_sv.empty(), "errors in both languages");
+            fuzz::expect(!row.error || row.error->keyed(), "a row's problem is a catalogue key");
+            fuzz::expect(row.column.empty() || row.error.has_value(),
+                         "a column is named only with its problem");
             previous = row.line;
         }
     } catch (server::api_error const& e) {

@@ -171,19 +171,21 @@ BOOST_AUTO_TEST_CASE(every_staff_page_links_the_areas_its_role_may_use) {
     using list = std::vector<std::string>;
     (void)login_as("steering");
     auto const steering = nav("/staff/events/" + std::to_string(event));
-    BOOST_TEST(links(steering) == (list{"/staff", "/staff/events", "/account/password", "/logout"}),
+    BOOST_TEST(links(steering) == (list{"/staff", "/staff/events", "/staff/reports",
+                                        "/account/password", "/logout"}),
                boost::test_tools::per_element());
     BOOST_TEST(steering.find("href=\"/staff/events\" aria-current=\"true\"") != std::string::npos);
     (void)login_as("organiser");
     BOOST_TEST(links(nav("/staff/organisations")) ==
-                   (list{"/staff", "/staff/events", "/staff/organisations", "/account/password",
-                         "/logout"}),
+                   (list{"/staff", "/staff/events", "/staff/reports", "/staff/organisations",
+                         "/account/password", "/logout"}),
                boost::test_tools::per_element());
     (void)login_as("admin");
     auto const admin = nav("/admin/outbox");
     BOOST_TEST(
-        links(admin) == (list{"/staff", "/staff/events", "/staff/organisations", "/admin/users",
-                              "/admin/outbox", "/admin/audit", "/account/password", "/logout"}),
+        links(admin) == (list{"/staff", "/staff/events", "/staff/reports", "/staff/organisations",
+                              "/admin/users", "/admin/outbox", "/admin/audit", "/admin/subjects",
+                              "/account/password", "/logout"}),
         boost::test_tools::per_element());
     BOOST_TEST(admin.find("href=\"/admin/outbox\" aria-current=\"true\"") != std::string::npos);
     BOOST_TEST(nav("/staff").find("href=\"/staff\" aria-current=\"page\"") != std::string::npos);
