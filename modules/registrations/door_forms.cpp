@@ -20,13 +20,8 @@ namespace samverkan::registrations {
 namespace {
 
 using handler_result = asio::awaitable<server::response>;
+using deps = door_deps;
 using server::message;
-
-struct deps {
-    staff_registration_service& service;
-    events::event_service& events;
-    core::page_renderer const& pages;
-};
 
 /// The form field an error path belongs to (the error summary links to it).
 std::string field_id(std::string_view path) {

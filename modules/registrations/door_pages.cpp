@@ -27,13 +27,8 @@ namespace samverkan::registrations {
 namespace {
 
 using handler_result = asio::awaitable<server::response>;
+using deps = door_deps;
 using server::message;
-
-struct deps {
-    staff_registration_service& service;
-    events::event_service& events;
-    core::page_renderer const& pages;
-};
 
 std::string event_path(long long event_id, std::string_view tail) {
     return "/staff/events/" + std::to_string(event_id) + std::string{tail};

@@ -39,6 +39,13 @@ namespace samverkan::registrations {
 
 class staff_registration_service;
 
+/// What every door handler works with.
+struct door_deps {
+    staff_registration_service& service;
+    events::event_service& events;
+    core::page_renderer const& pages;
+};
+
 /// Every door page's data: the staff frame, the event and the door's paths.
 [[nodiscard]] boost::json::object door_page_data(server::request const& req, events::event const& e,
                                                  core::wording const& w,
