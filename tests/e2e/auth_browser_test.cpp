@@ -16,9 +16,8 @@ namespace {
 int run_with_account(std::string const& script, test::auth_server const& app,
                      test::staff_account const& who) {
     std::string const command = "node " + std::string{SAMVERKAN_SOURCE_DIR} + "/tests/browser/" +
-                                script + " http://127.0.0.1:" +
-                                std::to_string(app.server.port()) + " " + who.email + " '" +
-                                who.password + "' 2>&1";
+                                script + " http://127.0.0.1:" + std::to_string(app.server.port()) +
+                                " " + who.email + " '" + who.password + "' 2>&1";
     std::FILE* pipe = ::popen(command.c_str(), "r");
     BOOST_TEST_REQUIRE(pipe != nullptr);
     std::string output;
