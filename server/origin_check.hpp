@@ -1,7 +1,7 @@
 #pragma once
 
-// The cross-site request rule for pages: forms that change something (the login, the public
-// registration, manage and unsubscribe forms) are taken only from our own pages.
+// The cross-site request rule for pages: a form post that changes something is taken only
+// from this site's own pages (Origin or Sec-Fetch-Site), never from another site's.
 #include "server/request.hpp"
 
 #include <string>
