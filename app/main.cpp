@@ -152,9 +152,11 @@ int run_command(std::string const& command, std::vector<std::string>& args, serv
     if (command == "demo-data") return load_demo_data(app, log, std::cout, std::cerr);
     if (command == "retention") return retention(app, dry_run);
     if (user_cmd) {
+        core::message_catalogue const messages{std::filesystem::path(app.http.web_dir) /
+                                               "messages"};
         db::database db{app.db.url, 1};
-        return auth::run_user_command(*user_cmd, db, app.auth.finish(app.http.https()), std::cin,
-                                      std::cerr, log);
+        return auth::run_user_command(*user_cmd, db, app.auth.finish(app.http.https()), messages,
+                                      std::cin, std::cerr, log);
     }
     std::cerr << "samverkan: unknown command '" << command << "'\n" << usage << "\n";
     return 2;

@@ -20,9 +20,6 @@ using core::role_from_string;
 using core::to_string;
 using identity = core::staff_identity;
 
-/// The Swedish name shown on pages ("Administratör", "Arrangör", "Styrgrupp").
-[[nodiscard]] char const* role_label(role r);
-
 class auth_service;
 
 /// Route access for staff routes: no valid session → 401, role below `least` → 403, and for

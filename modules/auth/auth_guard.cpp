@@ -10,6 +10,7 @@ namespace samverkan::auth {
 
 using server::api_error;
 using server::error_kind;
+using server::message;
 
 namespace {
 
@@ -32,28 +33,16 @@ bool csrf_matches(server::request const& req, std::string const& expected) {
 
 }  // namespace
 
-char const* role_label(role r) {
-    switch (r) {
-        case role::steering:
-            return "Styrgrupp";
-        case role::organiser:
-            return "Arrangör";
-        case role::admin:
-            return "Administratör";
-    }
-    return "";
-}
-
 server::access require(auth_service& auth, role least) {
     auto check = [&auth, least](server::request& req) -> asio::awaitable<void> {
         auto const token = session_token(req, auth.settings());
         std::optional<identity> who;
         if (token) who = co_await auth.authenticate(*token);
-        if (!who) throw api_error(error_kind::unauthenticated, "Sign in first.");
+        if (!who) throw api_error(error_kind::unauthenticated, message::of("login.required"));
         if (static_cast<int>(who->role) < static_cast<int>(least))
-            throw api_error(error_kind::forbidden, "Your role does not allow this.");
+            throw api_error(error_kind::forbidden, message::of("login.role_too_low"));
         if (changes_state(req.message.method()) && !csrf_matches(req, who->csrf_token))
-            throw api_error(error_kind::forbidden, "The CSRF token is missing or wrong.");
+            throw api_error(error_kind::forbidden, message::of("login.csrf"));
         req.identity = std::move(*who);
     };
     // Staff answers hold personal data: never kept by a cache on the way.

@@ -2,8 +2,10 @@
 
 #include "modules/auth/admin_user_pages.hpp"
 #include "modules/auth/auth_http.hpp"
+#include "modules/auth/auth_input.hpp"
 #include "modules/auth/auth_page_support.hpp"
 #include "modules/auth/auth_service.hpp"
+#include "modules/core/field_reader.hpp"
 #include "modules/core/form_input.hpp"
 #include "modules/core/pages.hpp"
 #include "server/response.hpp"
@@ -17,6 +19,7 @@ namespace samverkan::auth {
 
 using server::api_error;
 using server::error_kind;
+using server::message;
 namespace json = boost::json;
 
 namespace {
@@ -31,39 +34,41 @@ server::response redirect_with_session(std::string_view location, session_grant 
 // The login page with the error of a refused login (401 wrong, 429 throttled).
 server::response refused_login(core::page_renderer const& pages, json::object data,
                                api_error const& e) {
+    auto const w = staff_words(pages);
     if (e.kind() == error_kind::rate_limited) {
         std::string wait = "60";
         for (auto const& [name, value] : e.headers())
             if (name == "Retry-After") wait = value;
         long long const minutes = (std::stoll(wait) + 59) / 60;
-        data["error"] = "För många misslyckade inloggningar. Vänta " + std::to_string(minutes) +
-                        (minutes == 1 ? " minut" : " minuter") + " och försök igen.";
+        data["error"] = w("login.throttled_wait", {{"wait", w.counted("login.minutes", minutes)}});
         auto res = page(pages, 429, "auth_login", data);
         res.set(http::field::retry_after, wait);
         return res;
     }
-    data["error"] = "Fel e-postadress eller lösenord. Kontrollera stavningen och försök igen.";
+    data["error"] = w.say(e.text());
     return page(pages, 401, "auth_login", data);
 }
 
 asio::awaitable<server::response> post_login(auth_service& auth, core::page_renderer const& pages,
                                              server::request& req) {
+    auto const w = staff_words(pages);
     auto const form = core::form_input::from_request(req);
-    auto email = form.value("email");
-    auto password = form.value("password");
-    json::object data{{"title", "Logga in – Samverkan"},
-                      {"email", email},
+    server::field_errors errors;
+    core::field_reader in{form, errors};
+    auto given = read_login(in);
+    json::object data{{"title", w("login.title")},
+                      {"email", given.email},
                       {"next", safe_next(form.value("next"))}};
-    if (email.empty()) data["email_error"] = "Fyll i din e-postadress.";
-    if (password.empty()) data["password_error"] = "Fyll i ditt lösenord.";
-    if (email.empty() || password.empty()) {
-        data["error"] = "Fyll i både e-postadress och lösenord.";
+    if (!errors.empty()) {
+        add_field_errors(data, errors, w, {"email", "password"});
+        data["error"] = w("login.fill_both");
         co_return page(pages, 422, "auth_login", data);
     }
     std::optional<session_grant> grant;
     std::optional<api_error> refused;
     try {
-        grant = co_await auth.login(std::move(email), std::move(password), req.client_address);
+        grant = co_await auth.login(std::move(given.email), std::move(given.password),
+                                    req.client_address);
     } catch (api_error const& e) {
         if (e.kind() != error_kind::unauthenticated && e.kind() != error_kind::rate_limited) throw;
         refused = e;
@@ -75,9 +80,10 @@ asio::awaitable<server::response> post_login(auth_service& auth, core::page_rend
 void add_login_pages(server::router& routes, auth_service& auth, core::page_renderer const& pages) {
     routes.add(http::verb::get, "/login",
                [&pages](server::request& req) -> asio::awaitable<server::response> {
-                   json::object data{{"title", "Logga in – Samverkan"},
+                   auto const w = staff_words(pages);
+                   json::object data{{"title", w("login.title")},
                                      {"next", safe_next(req.query_param("next").value_or(""))}};
-                   if (req.query_param("logged_out")) data["notice"] = "Du är utloggad.";
+                   if (req.query_param("logged_out")) data["notice"] = w("login.logged_out");
                    co_return page(pages, 200, "auth_login", data);
                });
     routes.add(http::verb::post, "/login",
@@ -87,15 +93,15 @@ void add_login_pages(server::router& routes, auth_service& auth, core::page_rend
     routes.add(
         http::verb::get, "/logout",
         [&pages](server::request& req) -> asio::awaitable<server::response> {
-            co_return page(pages, 200, "auth_logout", staff_page_data(req, "Logga ut"));
+            auto const data = staff_page_data(req, staff_words(pages)("login.logout_title"));
+            co_return page(pages, 200, "auth_logout", data);
         },
         require(auth, role::steering));
     routes.add(
         http::verb::post, "/logout",
         [&auth](server::request& req) -> asio::awaitable<server::response> {
-            auto const& who = current_user(req);
             auto const token = session_token(req, auth.settings()).value_or("");
-            actor const by{who.user_id, req.client_address};
+            auto const by = core::actor_of(req);
             co_await auth.logout(token, by);
             auto res = server::redirect_response("/login?logged_out=1");
             res.set(http::field::set_cookie, cleared_session_cookie(auth.settings()));
@@ -106,22 +112,24 @@ void add_login_pages(server::router& routes, auth_service& auth, core::page_rend
 
 void add_staff_page(server::router& routes, auth_service& auth, core::page_renderer const& pages,
                     std::vector<staff_link> links) {
-    links.push_back({"/admin/users", "Användare och roller", role::admin});
-    links.push_back({"/admin/audit", "Granskningslogg", role::admin});
-    links.push_back({"/account/password", "Byt ditt lösenord", role::steering});
+    links.push_back({"/admin/users", message::of("staff_home.link.users"), role::admin});
+    links.push_back({"/admin/audit", message::of("staff_home.link.audit"), role::admin});
+    links.push_back({"/account/password", message::of("staff_home.link.password"), role::steering});
     auto shared = std::make_shared<std::vector<staff_link> const>(std::move(links));
     routes.add(
         http::verb::get, "/staff",
         [&pages, shared](server::request& req) -> asio::awaitable<server::response> {
+            auto const w = staff_words(pages);
             auto const& who = current_user(req);
-            auto data = staff_page_data(req, "Personalsidan – Samverkan");
+            auto data = staff_page_data(req, w("staff_home.title"));
             json::array items;
             for (auto const& link : *shared)
                 if (static_cast<int>(who.role) >= static_cast<int>(link.least))
-                    items.push_back(json::object{{"href", link.href}, {"label", link.label}});
+                    items.push_back(
+                        json::object{{"href", link.href}, {"label", w.say(link.label)}});
             data["links"] = std::move(items);
             if (req.query_param("done") == "password")
-                data["notice"] = "Ditt lösenord är bytt. Dina andra inloggningar är utloggade.";
+                data["notice"] = w("staff_home.password_changed");
             co_return page(pages, 200, "auth_staff", data);
         },
         require(auth, role::steering));
@@ -131,27 +139,20 @@ asio::awaitable<server::response> post_password(auth_service& auth,
                                                 core::page_renderer const& pages,
                                                 server::request& req) {
     auto const form = core::form_input::from_request(req);
-    auto const& who = current_user(req);
-    auto current = form.value("current_password");
-    auto replacement = form.value("new_password");
-    std::vector<field_problem> problems;
-    if (current.empty()) problems.push_back({"current_password", problem::required});
-    if (auto const p = check_password(replacement, who.email))
-        problems.push_back({"new_password", *p});
-    if (form.value("new_password_repeat") != replacement)
-        problems.push_back({"new_password_repeat", problem::passwords_differ});
+    server::field_errors errors;
+    core::field_reader in{form, errors};
+    auto given = read_password_change(in);
     std::optional<session_grant> grant;
-    if (problems.empty()) {
-        try {
-            grant = co_await auth.change_password(who, std::move(current), std::move(replacement),
-                                                  req.client_address);
-        } catch (invalid_input const& e) {
-            problems = e.problems();
-        }
+    try {
+        grant = co_await auth.change_password(current_user(req), std::move(given), errors,
+                                              req.client_address);
+    } catch (api_error const& e) {
+        errors = invalid_fields(e);
     }
     if (grant) co_return redirect_with_session("/staff?done=password", *grant, auth.settings());
-    auto data = staff_page_data(req, "Byt lösenord – Samverkan");
-    add_problems(data, problems);
+    auto const w = staff_words(pages);
+    auto data = staff_page_data(req, w("password.change_title"));
+    add_field_errors(data, errors, w, {"current_password", "new_password", "new_password_repeat"});
     co_return page(pages, 422, "auth_password", data);
 }
 
@@ -160,8 +161,8 @@ void add_password_pages(server::router& routes, auth_service& auth,
     routes.add(
         http::verb::get, "/account/password",
         [&pages](server::request& req) -> asio::awaitable<server::response> {
-            co_return page(pages, 200, "auth_password",
-                           staff_page_data(req, "Byt lösenord – Samverkan"));
+            auto const data = staff_page_data(req, staff_words(pages)("password.change_title"));
+            co_return page(pages, 200, "auth_password", data);
         },
         require(auth, role::steering));
     routes.add(

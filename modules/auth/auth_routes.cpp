@@ -1,6 +1,7 @@
 #include "modules/auth/auth_routes.hpp"
 
 #include "modules/auth/auth_http.hpp"
+#include "modules/auth/auth_input.hpp"
 #include "modules/auth/auth_service.hpp"
 #include "modules/core/json_input.hpp"
 #include "modules/core/time.hpp"
@@ -12,22 +13,10 @@
 
 namespace samverkan::auth {
 
-using server::api_error;
-using server::error_kind;
+using core::actor_of;
 namespace json = boost::json;
 
 namespace {
-
-// A string field exactly as sent (passwords must not be trimmed); "" when absent or null,
-// so that the service reports every missing field in one 422.
-std::string string_field(json::object const& body, std::string_view key) {
-    auto const* v = body.if_contains(key);
-    if (v == nullptr || v->is_null()) return {};
-    if (!v->is_string())
-        throw api_error(error_kind::bad_request,
-                        "Field '" + std::string{key} + "' must be a string.");
-    return std::string{v->get_string()};
-}
 
 json::object identity_json(identity const& who) {
     return {{"id", who.user_id},
@@ -54,22 +43,16 @@ server::response session_response(session_grant const& grant, auth_settings cons
     return res;
 }
 
-actor actor_of(server::request const& req) {
-    return actor{current_user(req).user_id, req.client_address};
-}
-
 void add_session_routes(server::router& routes, auth_service& auth) {
     routes.add(http::verb::post, "/api/v1/auth/login",
                [&auth](server::request& req) -> asio::awaitable<server::response> {
                    auto const body = core::parse_json_object(req);
-                   auto email = string_field(body, "email");
-                   auto password = string_field(body, "password");
-                   server::field_errors missing;
-                   if (email.empty()) missing.emplace("email", "Required.");
-                   if (password.empty()) missing.emplace("password", "Required.");
-                   core::throw_if_invalid(missing);
-                   auto const grant = co_await auth.login(std::move(email), std::move(password),
-                                                          req.client_address);
+                   server::field_errors errors;
+                   core::field_reader in{body, errors};
+                   auto given = read_login(in);
+                   core::throw_if_invalid(errors);
+                   auto const grant = co_await auth.login(
+                       std::move(given.email), std::move(given.password), req.client_address);
                    co_return session_response(grant, auth.settings());
                });
     routes.add(
@@ -97,10 +80,11 @@ void add_session_routes(server::router& routes, auth_service& auth) {
         http::verb::post, "/api/v1/auth/password",
         [&auth](server::request& req) -> asio::awaitable<server::response> {
             auto const body = core::parse_json_object(req);
-            auto current = string_field(body, "current_password");
-            auto replacement = string_field(body, "new_password");
-            auto const grant = co_await auth.change_password(
-                current_user(req), std::move(current), std::move(replacement), req.client_address);
+            server::field_errors errors;
+            core::field_reader in{body, errors};
+            auto given = read_password_change(in);
+            auto const grant = co_await auth.change_password(current_user(req), std::move(given),
+                                                             std::move(errors), req.client_address);
             co_return session_response(grant, auth.settings());
         },
         require(auth, role::steering));
@@ -130,10 +114,10 @@ void add_user_routes(server::router& routes, auth_service& auth) {
         http::verb::post, "/api/v1/users",
         [&auth](server::request& req) -> asio::awaitable<server::response> {
             auto const body = core::parse_json_object(req);
-            new_user u{.email = string_field(body, "email"),
-                       .name = string_field(body, "name"),
-                       .role = string_field(body, "role"),
-                       .password = string_field(body, "password")};
+            server::field_errors errors;
+            core::field_reader in{body, errors};
+            auto u = read_new_user(in);
+            core::throw_if_invalid(errors);
             auto const by = actor_of(req);
             auto const created = co_await auth.add_user(std::move(u), by);
             co_return server::json_response(201, user_json(created));
@@ -167,8 +151,11 @@ void add_account_routes(server::router& routes, auth_service& auth) {
             auto const id = server::path_id(req, "id");
             auto const body = core::parse_json_object(req);
             auto const by = actor_of(req);
-            std::string replacement = string_field(body, "new_password");
-            auto const u = co_await auth.reset_password(id, std::move(replacement), by);
+            server::field_errors errors;
+            core::field_reader in{body, errors};
+            auto replacement = read_new_password(in);
+            auto const u =
+                co_await auth.reset_password(id, std::move(replacement), std::move(errors), by);
             co_return server::json_response(200, user_json(u));
         },
         require(auth, role::admin));

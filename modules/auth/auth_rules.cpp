@@ -50,87 +50,41 @@ std::string normalise_email(std::string_view email) {
     return lower_ascii(email);
 }
 
-std::optional<problem> check_password(std::string_view password, std::string_view email) {
-    if (password.empty()) return problem::required;
-    if (!core::clean_text(password, false)) return problem::bad_characters;
+std::optional<server::message> check_password(std::string_view password, std::string_view email) {
+    using server::message;
+    if (password.empty()) return message::of("accounts.required");
+    if (!core::clean_text(password, false)) return message::of("password.bad_characters");
     auto const length = core::utf8_length(password);
-    if (length < min_password_length) return problem::password_too_short;
-    if (length > max_password_length) return problem::password_too_long;
+    if (length < min_password_length)
+        return message::of("password.too_short", {{"min", std::to_string(min_password_length)}});
+    if (length > max_password_length)
+        return message::of("password.too_long", {{"max", std::to_string(max_password_length)}});
     auto const lowered = fold_case(password);
     for (auto const common : common_passwords)
-        if (lowered == common) return problem::password_too_common;
-    if (!email.empty() && lowered == normalise_email(email)) return problem::password_is_email;
+        if (lowered == common) return message::of("password.too_common");
+    if (!email.empty() && lowered == normalise_email(email))
+        return message::of("password.is_email");
     return std::nullopt;
 }
 
-std::vector<field_problem> check_new_user(new_user const& u) {
-    std::vector<field_problem> out;
+server::field_errors check_new_user(new_user const& u) {
+    using server::message;
+    server::field_errors out;
     auto const email = normalise_email(u.email);
     if (email.empty())
-        out.push_back({"email", problem::required});
+        out.emplace("email", message::of("accounts.required"));
     else if (!core::valid_email(email))
-        out.push_back({"email", problem::bad_email});
+        out.emplace("email", message::of("accounts.email_invalid"));
     if (u.name.empty())
-        out.push_back({"name", problem::required});
-    else if (!core::clean_text(u.name, false) || core::utf8_length(u.name) > 200)
-        out.push_back({"name", problem::bad_name});
+        out.emplace("name", message::of("accounts.required"));
+    else if (!core::clean_text(u.name, false) || core::utf8_length(u.name) > max_name_length)
+        out.emplace("name", message::of("accounts.name_invalid",
+                                        {{"max", std::to_string(max_name_length)}}));
     if (u.role.empty())
-        out.push_back({"role", problem::required});
+        out.emplace("role", message::of("accounts.required"));
     else if (!role_from_string(u.role))
-        out.push_back({"role", problem::unknown_role});
-    if (auto const p = check_password(u.password, email)) out.push_back({"password", *p});
-    return out;
-}
-
-std::string message(problem p, std::string_view language) {
-    bool const sv = language == "sv";
-    switch (p) {
-        case problem::required:
-            return sv ? "Fyll i fältet." : "Required.";
-        case problem::bad_email:
-            return sv ? "Skriv en giltig e-postadress, till exempel namn@kristianstad.se."
-                      : "Not a valid e-mail address.";
-        case problem::bad_name:
-            return sv ? "Skriv ett namn på högst 200 tecken, utan specialtecken."
-                      : "Must be 1–200 characters without control characters.";
-        case problem::bad_characters:
-            return sv ? "Lösenordet innehåller tecken som inte är tillåtna."
-                      : "Contains characters that are not allowed.";
-        case problem::unknown_role:
-            return sv ? "Välj en av rollerna." : "Must be one of: admin, organiser, steering.";
-        case problem::password_too_short:
-            return sv ? "Lösenordet måste ha minst 12 tecken." : "Must be at least 12 characters.";
-        case problem::password_too_long:
-            return sv ? "Lösenordet får ha högst 256 tecken." : "Must be at most 256 characters.";
-        case problem::password_too_common:
-            return sv ? "Lösenordet är för vanligt och lätt att gissa. Välj ett annat."
-                      : "Too common and easy to guess; choose another.";
-        case problem::password_dictionary_word:
-            return sv ? "Lösenordet bygger på ett ord ur en ordlista och är lätt att gissa. Välj "
-                        "ett annat, till exempel några ord som inte hör ihop."
-                      : "Too easy to guess: it is based on a dictionary word.";
-        case problem::password_too_simple:
-            return sv ? "Lösenordet är för enkelt att gissa: det följer ett mönster eller har för "
-                        "få olika tecken. Välj ett annat."
-                      : "Too easy to guess: a simple pattern or too few different characters.";
-        case problem::password_is_email:
-            return sv ? "Lösenordet får inte vara e-postadressen."
-                      : "Must not be the e-mail address.";
-        case problem::wrong_current_password:
-            return sv ? "Det nuvarande lösenordet stämmer inte." : "The current password is wrong.";
-        case problem::passwords_differ:
-            return sv ? "Lösenorden är inte likadana." : "The passwords do not match.";
-        case problem::email_taken:
-            return sv ? "Det finns redan en användare med den e-postadressen."
-                      : "A user with this e-mail address already exists.";
-    }
-    return {};
-}
-
-server::field_errors to_field_errors(std::vector<field_problem> const& problems,
-                                     std::string_view language) {
-    server::field_errors out;
-    for (auto const& p : problems) out.emplace(p.field, message(p.what, language));
+        out.emplace("role", message::of("accounts.role_unknown"));
+    if (auto p = check_password(u.password, email)) out.emplace("password", std::move(*p));
     return out;
 }
 

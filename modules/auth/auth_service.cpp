@@ -4,6 +4,7 @@
 #include "modules/auth/auth_crypto.hpp"
 #include "modules/auth/auth_repository.hpp"
 #include "modules/core/database.hpp"
+#include "modules/core/json_input.hpp"
 #include "server/run_blocking.hpp"
 
 #include <boost/asio/steady_timer.hpp>
@@ -16,17 +17,17 @@ namespace samverkan::auth {
 
 using server::api_error;
 using server::error_kind;
+using server::message;
 
 namespace {
 
 api_error wrong_login() {
     // One answer for unknown e-mail, wrong password and inactive account.
-    return api_error(error_kind::unauthenticated, "Wrong e-mail address or password.");
+    return api_error(error_kind::unauthenticated, message::of("login.wrong"));
 }
 
 api_error throttled(long long retry_after) {
-    return api_error(error_kind::rate_limited,
-                     "Too many failed password attempts. Wait a while and try again.")
+    return api_error(error_kind::rate_limited, message::of("login.throttled"))
         .with_header("Retry-After", std::to_string(std::max(1LL, retry_after)));
 }
 
@@ -58,25 +59,17 @@ identity identity_of(user const& u) {
 user insert_checked(soci::session& sql, new_user const& u, std::string const& hash,
                     actor const& who) {
     auto const id = repository::insert_user(sql, u, hash);
-    if (!id)
-        throw api_error(error_kind::conflict, "A user with this e-mail address already exists.");
+    if (!id) throw api_error(error_kind::conflict, message::of("accounts.email_taken"));
     std::string const detail = std::string{R"({"role":")"} + u.role + "\"}";
     record(sql, who, "user.create", *id, detail);
     return repository::find_user(sql, *id).value().user;
 }
 
-bool has_field(std::vector<field_problem> const& problems, std::string_view field) {
-    return std::any_of(problems.begin(), problems.end(),
-                       [field](field_problem const& p) { return p.field == field; });
+api_error no_such_user() {
+    return api_error(error_kind::not_found, message::of("accounts.not_found"));
 }
 
 }  // namespace
-
-invalid_input::invalid_input(std::vector<field_problem> problems)
-    : api_error(error_kind::validation_failed, "Some fields are missing or invalid."),
-      problems_(std::move(problems)) {
-    static_cast<void>(std::move(*this).with_fields(to_field_errors(problems_, "en")));
-}
 
 auth_service::auth_service(db::database& db, auth_settings settings, std::size_t hash_threads)
     : db_(db),
@@ -98,28 +91,33 @@ asio::awaitable<std::string> auth_service::hash_off_thread(std::string password)
     co_return co_await server::run_blocking(hashing_, [&] { return hash_password(password); });
 }
 
-asio::awaitable<std::optional<problem>> auth_service::dictionary_weakness(std::string password) {
-    co_return co_await server::run_blocking(hashing_,
-                                            [&] { return dictionary_.weakness(password); });
+asio::awaitable<void> auth_service::check_new_password(std::string password, std::string email,
+                                                       char const* field,
+                                                       server::field_errors& problems) {
+    auto weak = check_password(password, email);
+    if (!weak)
+        weak =
+            co_await server::run_blocking(hashing_, [&] { return dictionary_.weakness(password); });
+    if (weak) problems.emplace(field, std::move(*weak));
 }
 
 asio::awaitable<new_user> auth_service::checked(new_user u) {
     u.email = normalise_email(u.email);
     auto problems = check_new_user(u);
-    std::optional<problem> weak;  // no co_await inside a condition (g++ 12)
-    if (!has_field(problems, "password")) weak = co_await dictionary_weakness(u.password);
-    if (weak) problems.push_back({"password", *weak});
-    if (!problems.empty()) throw invalid_input(problems);
+    // cracklib only for a password the rules let through.
+    if (!problems.contains("password"))
+        co_await check_new_password(u.password, u.email, "password", problems);
+    core::throw_if_invalid(problems);
     co_return u;
 }
 
 new_user auth_service::checked_now(new_user u) {
     u.email = normalise_email(u.email);
     auto problems = check_new_user(u);
-    if (!has_field(problems, "password"))
-        if (auto const weak = dictionary_.weakness(u.password))
-            problems.push_back({"password", *weak});
-    if (!problems.empty()) throw invalid_input(problems);
+    if (!problems.contains("password"))
+        if (auto weak = dictionary_.weakness(u.password))
+            problems.emplace("password", std::move(*weak));
+    core::throw_if_invalid(problems);
     return u;
 }
 
@@ -187,15 +185,12 @@ asio::awaitable<void> auth_service::logout(std::string token, actor who) {
     });
 }
 
-asio::awaitable<session_grant> auth_service::change_password(identity who, std::string current,
-                                                             std::string replacement,
+asio::awaitable<session_grant> auth_service::change_password(identity who,
+                                                             password_change_input input,
+                                                             server::field_errors problems,
                                                              std::string client_address) {
-    std::vector<field_problem> problems;
-    if (current.empty()) problems.push_back({"current_password", problem::required});
-    auto weak = check_password(replacement, who.email);
-    if (!weak) weak = co_await dictionary_weakness(replacement);
-    if (weak) problems.push_back({"new_password", *weak});
-    if (!problems.empty()) throw invalid_input(problems);
+    co_await check_new_password(input.replacement, who.email, "new_password", problems);
+    core::throw_if_invalid(problems);
     // Guessing the current password with a stolen session counts against the same limits
     // as guessing it at the login form.
     long long const window = settings_.failure_window.count();
@@ -207,10 +202,11 @@ asio::awaitable<session_grant> auth_service::change_password(identity who, std::
     auto const& counts = started.first;
     auto const& stored = started.second;
     co_await throttle(counts);
-    if (!stored) throw api_error(error_kind::unauthenticated, "Sign in first.");
-    bool const current_ok = co_await verify_off_thread(stored->password_hash, current);
-    if (!current_ok) throw invalid_input({{"current_password", problem::wrong_current_password}});
-    std::string const hash = co_await hash_off_thread(replacement);
+    if (!stored) throw api_error(error_kind::unauthenticated, message::of("login.required"));
+    bool const current_ok = co_await verify_off_thread(stored->password_hash, input.current);
+    if (!current_ok)
+        core::throw_if_invalid({{"current_password", message::of("password.wrong_current")}});
+    std::string const hash = co_await hash_off_thread(input.replacement);
     long long const lifetime = settings_.session_lifetime.count();
     co_return co_await db_.transact([&](soci::session& sql) {
         repository::mark_attempt_succeeded(sql, counts.attempt_id);
@@ -239,10 +235,9 @@ asio::awaitable<std::vector<user>> auth_service::list_users(actor who) {
 
 asio::awaitable<user> auth_service::deactivate_user(long long id, actor who) {
     if (id == who.user_id)
-        throw api_error(error_kind::conflict, "You cannot deactivate your own account.");
+        throw api_error(error_kind::conflict, message::of("accounts.own_deactivate"));
     co_return co_await db_.transact([&](soci::session& sql) {
-        if (!repository::deactivate_user(sql, id))
-            throw api_error(error_kind::not_found, "No such user.");
+        if (!repository::deactivate_user(sql, id)) throw no_such_user();
         repository::delete_user_sessions(sql, id);
         record(sql, who, "user.deactivate", id);
         return repository::find_user(sql, id).value().user;
@@ -252,28 +247,24 @@ asio::awaitable<user> auth_service::deactivate_user(long long id, actor who) {
 asio::awaitable<user> auth_service::get_user(long long id) {
     auto const found =
         co_await db_.run([&](soci::session& sql) { return repository::find_user(sql, id); });
-    if (!found) throw api_error(error_kind::not_found, "No such user.");
+    if (!found) throw no_such_user();
     co_return found->user;
 }
 
 asio::awaitable<user> auth_service::reactivate_user(long long id, actor who) {
     co_return co_await db_.transact([&](soci::session& sql) {
-        if (!repository::reactivate_user(sql, id))
-            throw api_error(error_kind::not_found, "No such user.");
+        if (!repository::reactivate_user(sql, id)) throw no_such_user();
         record(sql, who, "user.reactivate", id);
         return repository::find_user(sql, id).value().user;
     });
 }
 
 asio::awaitable<user> auth_service::reset_password(long long id, std::string replacement,
-                                                   actor who) {
-    if (id == who.user_id)
-        throw api_error(error_kind::conflict,
-                        "Change your own password with your current one (/account/password).");
+                                                   server::field_errors problems, actor who) {
+    if (id == who.user_id) throw api_error(error_kind::conflict, message::of("password.reset_own"));
     auto const target = co_await get_user(id);
-    auto weak = check_password(replacement, target.email);
-    if (!weak) weak = co_await dictionary_weakness(replacement);
-    if (weak) throw invalid_input({{"new_password", *weak}});
+    co_await check_new_password(replacement, target.email, "new_password", problems);
+    core::throw_if_invalid(problems);
     std::string const hash = co_await hash_off_thread(replacement);
     co_return co_await db_.transact([&](soci::session& sql) {
         repository::set_password(sql, id, hash);

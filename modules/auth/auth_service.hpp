@@ -1,7 +1,9 @@
 #pragma once
 
 // The auth module's rules: logins with throttling, sessions with idle and absolute expiry,
-// password changes, and staff accounts. No HTTP here; errors are server::api_error.
+// password changes, and staff accounts. No HTTP here; errors are server::api_error with
+// catalogue messages, and invalid fields one 422 (validation_failed) with every problem.
+#include "modules/auth/auth_input.hpp"
 #include "modules/auth/auth_rules.hpp"
 #include "modules/auth/auth_types.hpp"
 #include "modules/auth/password_dictionary.hpp"
@@ -25,17 +27,6 @@ struct attempt_counts;
 }
 
 namespace samverkan::auth {
-
-/// A 422 whose problems the pages can show in Swedish; the API shows its English fields.
-class invalid_input : public server::api_error {
-public:
-    explicit invalid_input(std::vector<field_problem> problems);
-
-    [[nodiscard]] std::vector<field_problem> const& problems() const { return problems_; }
-
-private:
-    std::vector<field_problem> problems_;
-};
 
 class auth_service {
 public:
@@ -76,10 +67,12 @@ public:
     /// Ends the session of `token`.
     asio::awaitable<void> logout(std::string token, actor who);
 
-    /// Checks the current password and the rules, stores the new hash, ends every session
-    /// of the user and opens a fresh one for the caller.
-    asio::awaitable<session_grant> change_password(identity who, std::string current,
-                                                   std::string replacement,
+    /// Checks the new password by the rules and then the current one, stores the new hash,
+    /// ends every session of the user and opens a fresh one for the caller. `problems` are
+    /// what the reader found already (read_password_change): one 422 holds them and the
+    /// rules' problems, before any password is tried.
+    asio::awaitable<session_grant> change_password(identity who, password_change_input input,
+                                                   server::field_errors problems,
                                                    std::string client_address);
 
     /// Adds a staff account (422 for invalid fields, 409 when the e-mail is taken).
@@ -100,7 +93,9 @@ public:
     /// An admin sets a new password for someone who forgot theirs: the password rules apply
     /// (422), every session of that user ends, and the change is audited. 404 unknown, 409
     /// for one's own account (which goes through change_password and the current password).
-    asio::awaitable<user> reset_password(long long id, std::string replacement, actor who);
+    /// `problems`: what the reader found already, reported in the same 422.
+    asio::awaitable<user> reset_password(long long id, std::string replacement,
+                                         server::field_errors problems, actor who);
 
     /// Blocking, for the command line: the same as add_user.
     user add_user_now(new_user u, actor who);
@@ -113,10 +108,12 @@ private:
     /// 429 with Retry-After when the pair or the address has failed too often; a wait when
     /// the account is past its ceiling.
     asio::awaitable<void> throttle(repository::attempt_counts const& counts);
-    /// What cracklib finds wrong with a new password, checked on the hashing pool.
-    asio::awaitable<std::optional<problem>> dictionary_weakness(std::string password);
+    /// What the rules and then cracklib find wrong with a new password (cracklib on the
+    /// hashing pool), added to `problems` under `field`.
+    asio::awaitable<void> check_new_password(std::string password, std::string email,
+                                             char const* field, server::field_errors& problems);
     /// The new account's fields by the rules, and its password by cracklib when the rules
-    /// pass it; the e-mail normalised. Throws invalid_input (422) with every problem.
+    /// pass it; the e-mail normalised. Throws one 422 with every problem.
     asio::awaitable<new_user> checked(new_user u);
     new_user checked_now(new_user u);
     asio::awaitable<bool> verify_off_thread(std::string hash, std::string password);

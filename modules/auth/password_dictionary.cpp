@@ -19,10 +19,11 @@ std::mutex& cracklib_mutex() {
 }
 
 // cracklib's reasons (lib/fascist.c), grouped into what a person can act on.
-problem classify(std::string_view reason) {
+server::message classify(std::string_view reason) {
     if (reason.find("dictionary word") != std::string_view::npos)
-        return problem::password_dictionary_word;
-    return problem::password_too_simple;  // too simplistic, too few different characters …
+        return server::message::of("password.dictionary_word");
+    // Too simplistic, too few different characters …
+    return server::message::of("password.too_simple");
 }
 
 }  // namespace
@@ -35,7 +36,7 @@ password_dictionary::password_dictionary(std::string path)
                                      " is missing (Debian package cracklib-runtime)");
 }
 
-std::optional<problem> password_dictionary::weakness(std::string_view password) const {
+std::optional<server::message> password_dictionary::weakness(std::string_view password) const {
     std::string const text{password};
     char const* reason = nullptr;
     {

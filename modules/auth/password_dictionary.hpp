@@ -3,7 +3,7 @@
 // Debian's cracklib behind one small class: a new password is also checked against its
 // packed dictionary and its rules for simple patterns (cracklib-runtime ships the
 // dictionary; the password rules of auth_rules come first).
-#include "modules/auth/auth_rules.hpp"
+#include "server/message.hpp"
 
 #include <optional>
 #include <string>
@@ -19,7 +19,7 @@ public:
 
     /// What cracklib finds wrong with `password` (a dictionary word, too simple); nullopt
     /// when it finds nothing. Reads the dictionary files: call it off the I/O threads.
-    [[nodiscard]] std::optional<problem> weakness(std::string_view password) const;
+    [[nodiscard]] std::optional<server::message> weakness(std::string_view password) const;
 
 private:
     std::string path_;

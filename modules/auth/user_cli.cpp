@@ -3,6 +3,7 @@
 #include "modules/auth/auth_crypto.hpp"
 #include "modules/auth/auth_service.hpp"
 #include "modules/core/database.hpp"
+#include "modules/core/messages.hpp"
 #include "modules/core/migrations.hpp"
 #include "server/logger.hpp"
 
@@ -48,24 +49,32 @@ std::string read_password(std::istream& in, std::ostream& err) {
     return line;
 }
 
-void print_problems(std::ostream& err, invalid_input const& e) {
-    for (auto const& p : e.problems())
-        err << "  " << p.field << ": " << message(p.what, "en") << "\n";
+// Why the user was not added: the problem of each field, or the one reason.
+void print_refusal(std::ostream& err, server::api_error const& e,
+                   core::message_catalogue const& messages) {
+    auto const say = [&](server::message const& m) {
+        return messages.say(core::language::en, m);
+    };
+    err << "samverkan: the user was not added:";
+    if (e.fields().empty()) {
+        err << " " << say(e.text()) << "\n";
+        return;
+    }
+    err << "\n";
+    for (auto const& [field, problem] : e.fields())
+        err << "  " << field << ": " << say(problem) << "\n";
 }
 
-int add(user_command const& cmd, auth_service& auth, std::istream& in, std::ostream& err,
-        server::logger& log) {
+int add(user_command const& cmd, auth_service& auth, core::message_catalogue const& messages,
+        std::istream& in, std::ostream& err, server::logger& log) {
     new_user u{
         .email = cmd.email, .name = cmd.name, .role = cmd.role, .password = read_password(in, err)};
     try {
         auto const created = auth.add_user_now(std::move(u), actor{0, "command line"});
         log.info("user added", {{"user_id", created.id}, {"role", to_string(created.role)}});
         return 0;
-    } catch (invalid_input const& e) {
-        err << "samverkan: the user was not added:\n";
-        print_problems(err, e);
     } catch (server::api_error const& e) {
-        err << "samverkan: the user was not added: " << e.what() << "\n";
+        print_refusal(err, e, messages);
     }
     return 1;
 }
@@ -132,10 +141,11 @@ user_command parse_user_command(std::vector<std::string>& args) {
 }
 
 int run_user_command(user_command const& cmd, db::database& db, auth_settings const& settings,
-                     std::istream& in, std::ostream& err, server::logger& log) {
+                     core::message_catalogue const& messages, std::istream& in, std::ostream& err,
+                     server::logger& log) {
     db::apply_migrations(db, db::builtin_migrations());
     auth_service auth{db, settings, 1};
-    if (cmd.action == "add") return add(cmd, auth, in, err, log);
+    if (cmd.action == "add") return add(cmd, auth, messages, in, err, log);
     return ensure_admin(cmd, auth, log);
 }
 

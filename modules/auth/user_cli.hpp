@@ -15,6 +15,10 @@ namespace samverkan::server {
 class logger;
 }
 
+namespace samverkan::core {
+class message_catalogue;
+}
+
 namespace samverkan::auth {
 
 inline constexpr char const* user_command_usage =
@@ -37,8 +41,9 @@ struct user_command {
 [[nodiscard]] user_command parse_user_command(std::vector<std::string>& args);
 
 /// Applies pending migrations, then runs the command. Returns the exit status: 0 done,
-/// 1 refused (the reasons are printed to `err`).
+/// 1 refused (the reasons are printed to `err`, in English from `messages`).
 int run_user_command(user_command const& cmd, db::database& db, auth_settings const& settings,
-                     std::istream& in, std::ostream& err, server::logger& log);
+                     core::message_catalogue const& messages, std::istream& in, std::ostream& err,
+                     server::logger& log);
 
 }  // namespace samverkan::auth
