@@ -1,10 +1,15 @@
 // The staff pages in a real browser, keyboard and all, without JavaScript of their own: the
 // login form (with its error), the staff page, users (with a form error), password and audit
 // pages pass axe (WCAG 2.1 A and AA), and logout works. Argument 2: an admin's e-mail,
-// argument 3: the password.
+// argument 3: the password. Screenshots of each page go to $SAMVERKAN_SCREENSHOT_DIR.
 import { run, expect, expectAccessible } from './lib.mjs';
 
 const [, , , email, password] = process.argv;
+const shots = process.env.SAMVERKAN_SCREENSHOT_DIR;
+
+async function shot(page, name) {
+  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
 
 await run(async (context, baseUrl) => {
   const page = await context.newPage();
@@ -19,11 +24,13 @@ await run(async (context, baseUrl) => {
   expect(alert.includes('Fel e-postadress eller lösenord'), `unexpected login error: ${alert}`);
   expect(await page.inputValue('#email') === email, 'the e-mail address was not kept');
   await expectAccessible(page, 'the login page with an error');
+  await shot(page, 'auth-login-error');
 
   await page.fill('#password', password);
   await Promise.all([page.waitForURL(baseUrl + '/staff'), page.press('#password', 'Enter')]);
   expect((await page.textContent('h1')).startsWith('Välkommen'), 'the staff page was not shown');
   await expectAccessible(page, 'the staff page');
+  await shot(page, 'auth-staff');
 
   await page.goto(baseUrl + '/admin/users');
   await page.fill('#name', 'Eva Exempel');
@@ -35,6 +42,7 @@ await run(async (context, baseUrl) => {
   expect(summary.includes('minst 12 tecken'), `unexpected form errors: ${summary}`);
   expect(await page.isChecked('#role-organiser'), 'the chosen role was not kept');
   await expectAccessible(page, 'the users page with form errors');
+  await shot(page, 'auth-users-errors');
 
   await page.fill('#email', 'eva@example.org');
   await page.fill('#password', 'ett långt och bra lösenord');
@@ -50,6 +58,7 @@ await run(async (context, baseUrl) => {
   await page.click('main form button[type=submit]');
   expect((await page.textContent('.error-summary')) !== null, 'no error for differing passwords');
   await expectAccessible(page, 'the new-password page with an error');
+  await shot(page, 'auth-new-password-error');
   await page.fill('#new_password', 'ett helt nytt lösenord 2026');
   await page.fill('#new_password_repeat', 'ett helt nytt lösenord 2026');
   await page.click('main form button[type=submit]');
@@ -58,6 +67,7 @@ await run(async (context, baseUrl) => {
   response = await page.goto(baseUrl + '/account/password');
   expect(response.status() === 200, `password page answered ${response.status()}`);
   await expectAccessible(page, 'the password page');
+  await shot(page, 'auth-password');
 
   response = await page.goto(baseUrl + '/admin/audit');
   expect(response.status() === 200, `audit page answered ${response.status()}`);

@@ -28,6 +28,13 @@ int run_with_account(std::string const& script, test::auth_server const& app,
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+// Screenshots go beside the test's other output unless the caller chose a place.
+void choose_screenshot_dir() {
+    auto const shots = std::filesystem::current_path() / "screenshots";
+    std::filesystem::create_directories(shots);
+    ::setenv("SAMVERKAN_SCREENSHOT_DIR", shots.c_str(), 0);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(auth_browser, *test::needs("SAMVERKAN_TEST_CHROMIUM"))
@@ -36,6 +43,7 @@ BOOST_AUTO_TEST_CASE(staff_pages_work_in_a_browser_and_pass_axe) {
     (void)test::service_env("SAMVERKAN_TEST_NODE_MODULES");
     test::auth_server app;
     auto const admin = app.add_user("admin@example.org", "admin");
+    choose_screenshot_dir();
     BOOST_TEST(run_with_account("auth_pages.mjs", app, admin) == 0);
 }
 
@@ -43,10 +51,7 @@ BOOST_AUTO_TEST_CASE(a_login_form_posted_from_another_site_is_refused_in_a_brows
     (void)test::service_env("SAMVERKAN_TEST_NODE_MODULES");
     test::auth_server app;
     auto const admin = app.add_user("admin@example.org", "admin");
-    // Screenshots go beside the test's other output unless the caller chose a place.
-    auto const shots = std::filesystem::current_path() / "screenshots";
-    std::filesystem::create_directories(shots);
-    ::setenv("SAMVERKAN_SCREENSHOT_DIR", shots.c_str(), 0);
+    choose_screenshot_dir();
     BOOST_TEST(run_with_account("cross_site.mjs", app, admin) == 0);
     // Only the login from our own page opened a session.
     BOOST_TEST(app.database.scalar("select count(*) from audit_log where action = 'auth.login'") ==

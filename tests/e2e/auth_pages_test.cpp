@@ -151,6 +151,13 @@ BOOST_AUTO_TEST_CASE(admin_reactivates_users_and_sets_new_passwords_with_forms) 
         {{"csrf_token", token}, {"new_password", "kort"}, {"new_password_repeat", "kort"}});
     BOOST_TEST(weak.status == 422u);
     BOOST_TEST(contains(weak.body, "Lösenordet måste ha minst 12 tecken."));
+    // The form's own problem and the rules' come in one answer.
+    auto const both = browser.post_form(
+        base + "/password",
+        {{"csrf_token", token}, {"new_password", "kort"}, {"new_password_repeat", "annat"}});
+    BOOST_TEST(both.status == 422u);
+    BOOST_TEST(contains(both.body, "Lösenordet måste ha minst 12 tecken."));
+    BOOST_TEST(contains(both.body, "Lösenorden är inte likadana."));
     auto const saved = browser.post_form(base + "/password",
                                          {{"csrf_token", token},
                                           {"new_password", "ett helt nytt lösenord 2026"},

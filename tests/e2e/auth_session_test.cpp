@@ -156,6 +156,11 @@ BOOST_AUTO_TEST_CASE(password_change_checks_the_current_password_and_the_rules) 
     BOOST_TEST(short_one.json().at("fields").at("new_password").as_string() ==
                "Must be at least 12 characters.");
     BOOST_TEST(change(test::good_password, "Password1234").status == 422u);
+    auto const both = change("", "kort");  // every field's problem in one answer
+    BOOST_TEST(both.status == 422u);
+    BOOST_TEST(both.json().at("fields").at("current_password").as_string() == "Required.");
+    BOOST_TEST(both.json().at("fields").at("new_password").as_string() ==
+               "Must be at least 12 characters.");
     BOOST_TEST(change(test::good_password, "admin@example.org").status == 422u);
     BOOST_TEST(client.get("/api/v1/auth/me").status == 200u);  // nothing changed
 }
