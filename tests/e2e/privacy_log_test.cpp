@@ -161,16 +161,18 @@ void log_fixture::restart_during_registrations(long long event) {
                 body["attendees"].as_array()[0].as_object()["accessibility"] = "OMSTARTSBEHOV";
                 if (restarting) ++sent_during_restart;
                 unsigned status = 0;
+                std::string token;
                 try {
-                    status =
-                        mine.post_json("/api/v1/events/" + std::to_string(event) + "/registrations",
-                                       body)
-                            .status;
+                    auto const r = mine.post_json(
+                        "/api/v1/events/" + std::to_string(event) + "/registrations", body);
+                    status = r.status;
+                    if (status == 201) token = token_of(r);
                 } catch (std::exception const&) {
                     status = 0;  // a dropped connection; the client opens a new one
                 }
                 std::lock_guard lock(mutex);
                 ++statuses[status];
+                if (!token.empty()) secrets.push_back(token);
             }
         });
     std::this_thread::sleep_for(300ms);
