@@ -36,11 +36,13 @@ namespace {
 
 // Links on the staff start page to the modules' staff pages (auth adds its own).
 std::vector<auth::staff_link> staff_links() {
-    return {{"/staff/events", "Träffar och anmälningar", auth::role::steering},
-            {"/staff/reports", "Uppföljning: deltagande och rapporter", auth::role::steering},
-            {"/staff/organisations", "Organisationer", auth::role::organiser},
-            {"/admin/outbox", "E-postkö", auth::role::admin},
-            {"/admin/subjects", "Personuppgifter: utdrag och radering", auth::role::admin}};
+    using server::message;
+    return {{"/staff/events", message::of("staff.home_link.events"), auth::role::steering},
+            {"/staff/reports", message::of("staff.home_link.reports"), auth::role::steering},
+            {"/staff/organisations", message::of("staff.home_link.organisations"),
+             auth::role::organiser},
+            {"/admin/outbox", message::of("staff.home_link.outbox"), auth::role::admin},
+            {"/admin/subjects", message::of("staff.home_link.subjects"), auth::role::admin}};
 }
 
 void wire_operations(server::router& routes, application& a, app_settings const& app) {

@@ -12,6 +12,7 @@
 #include <regex>
 #include <set>
 #include <unistd.h>
+#include <vector>
 
 using namespace samverkan;
 namespace fs = std::filesystem;
@@ -25,9 +26,10 @@ core::message_catalogue const& catalogue() {
     return messages;
 }
 
-// The first segments of catalogue keys: a string literal that starts with one of them and
-// looks like a key ("form.name") must be one. "event." also names audit actions and files,
-// so its literals count only where they are put into words (of(…), w(…), words(…)).
+// The first segments of catalogue keys: a string literal in modules/ or app/ that starts
+// with one of them and looks like a key ("form.name") must be one. "event." also names audit
+// actions and files, so its literals count only where they are put into words (of(…), w(…),
+// words(…)).
 std::set<std::string> prefixes() {
     std::set<std::string> out;
     for (auto const& file : fs::directory_iterator(source / "web/messages")) {
@@ -56,9 +58,12 @@ BOOST_AUTO_TEST_CASE(every_key_the_code_names_is_in_the_catalogue) {
     auto const known = prefixes();
     std::regex const literal{R"re((\b(?:of|w|words_?)\(\s*)?"([a-z_]+(\.[a-z0-9_]+)+)")re"};
     int checked = 0;
-    for (auto const& entry : fs::recursive_directory_iterator(source / "modules")) {
-        if (entry.path().extension() != ".cpp") continue;
-        std::ifstream in(entry.path());
+    std::vector<fs::path> files;
+    for (auto const* dir : {"modules", "app"})
+        for (auto const& entry : fs::recursive_directory_iterator(source / dir))
+            if (entry.path().extension() == ".cpp") files.push_back(entry.path());
+    for (auto const& file : files) {
+        std::ifstream in(file);
         std::string const text{std::istreambuf_iterator<char>(in), {}};
         for (std::sregex_iterator it{text.begin(), text.end(), literal}, end; it != end; ++it) {
             auto const key = (*it)[2].str();
@@ -66,7 +71,7 @@ BOOST_AUTO_TEST_CASE(every_key_the_code_names_is_in_the_catalogue) {
             bool const worded = (*it)[1].matched;
             if (!known.contains(prefix) || (prefix == "event" && !worded)) continue;
             ++checked;
-            BOOST_TEST(catalogue().has(key), entry.path().filename().string() << ": " << key);
+            BOOST_TEST(catalogue().has(key), file.filename().string() << ": " << key);
         }
     }
     BOOST_TEST(checked > 80);  // the scan found the code's keys at all
