@@ -117,18 +117,20 @@ shown_values values_of(event const& e) {
     auto const count = [](std::optional<int> n) {
         return n ? std::to_string(*n) : std::string{};
     };
-    return {{"kind", e.kind},
-            {"title", e.title},
-            {"theme", e.theme},
-            {"description", e.description},
-            {"venue", e.venue},
-            {"address", e.address},
-            {"starts_at", local(e.starts_at ? std::optional{e.starts_at} : std::nullopt)},
-            {"ends_at", local(e.ends_at ? std::optional{e.ends_at} : std::nullopt)},
-            {"registration_opens_at", local(e.registration_opens_at)},
-            {"registration_closes_at", local(e.registration_closes_at)},
-            {"capacity", count(e.capacity > 0 ? std::optional{e.capacity} : std::nullopt)},
-            {"max_per_organisation", count(e.max_per_organisation)}};
+    using named_text = std::pair<char const*, std::string const*>;
+    shown_values out;
+    for (auto const& [name, text] :
+         {named_text{"kind", &e.kind}, named_text{"title", &e.title}, named_text{"theme", &e.theme},
+          named_text{"description", &e.description}, named_text{"venue", &e.venue},
+          named_text{"address", &e.address}})
+        out.emplace(name, *text);
+    out["starts_at"] = local(e.starts_at ? std::optional{e.starts_at} : std::nullopt);
+    out["ends_at"] = local(e.ends_at ? std::optional{e.ends_at} : std::nullopt);
+    out["registration_opens_at"] = local(e.registration_opens_at);
+    out["registration_closes_at"] = local(e.registration_closes_at);
+    out["capacity"] = count(e.capacity > 0 ? std::optional{e.capacity} : std::nullopt);
+    out["max_per_organisation"] = count(e.max_per_organisation);
+    return out;
 }
 
 shown_values values_typed(core::form_input const& form) {

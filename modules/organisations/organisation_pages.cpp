@@ -3,7 +3,6 @@
 #include "modules/auth/auth.hpp"
 #include "modules/core/field_reader.hpp"
 #include "modules/core/form_input.hpp"
-#include "modules/core/json_input.hpp"
 #include "modules/core/pages.hpp"
 #include "modules/core/text.hpp"
 #include "modules/organisations/organisation_import.hpp"
