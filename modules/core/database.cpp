@@ -31,6 +31,8 @@ PGconn* raw_connection(soci::session& sql) {
     return backend == nullptr ? nullptr : backend->conn_;
 }
 
+void ignore_notice(void*, char const*) {}
+
 // No round trip: libpq marks the connection bad once a query has failed on a dead socket.
 bool connection_ok(soci::session& sql) {
     auto* conn = raw_connection(sql);
@@ -62,6 +64,16 @@ api_error unavailable(std::string detail) {
 }
 
 }  // namespace
+
+void silence_notices(soci::session& sql) {
+    if (auto* conn = raw_connection(sql)) PQsetNoticeProcessor(conn, ignore_notice, nullptr);
+}
+
+std::unique_ptr<soci::session> open_quiet_session(std::string const& conninfo) {
+    auto sql = std::make_unique<soci::session>(*soci::factory_postgresql(), conninfo);
+    silence_notices(*sql);
+    return sql;
+}
 
 std::string with_connection_defaults(std::string const& conninfo) {
     bool const uri =
@@ -124,13 +136,14 @@ soci::session& database::open_session(std::size_t position) {
     auto const epoch = suspect_epoch_.load();
     try {
         if (!slot) {
-            slot = std::make_unique<soci::session>(*soci::factory_postgresql(), conninfo_);
+            slot = open_quiet_session(conninfo_);
         } else {
             bool const suspect = pool_->checked_epoch[position] != epoch;
             bool healthy = connection_ok(*slot);
             if (healthy && (suspect || server_spoke(*slot))) healthy = ping(*slot);
             if (!healthy) {
                 slot->reconnect();
+                silence_notices(*slot);
                 ++reconnects_;
             }
         }
@@ -147,6 +160,7 @@ soci::session& database::reopen_session(std::size_t position) {
     connection_lost();
     try {
         pool_->sessions[position]->reconnect();
+        silence_notices(*pool_->sessions[position]);
         ++reconnects_;
     } catch (soci::soci_error const& e) {
         pool_->sessions[position].reset();

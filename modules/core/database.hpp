@@ -21,6 +21,13 @@ class session;
 
 namespace samverkan::db {
 
+/// A new PostgreSQL session with libpq's notices dropped: by default libpq prints them to
+/// stderr (the FATAL a closing server sends an idle connection, a migration's NOTICE), which
+/// is not a JSON log line and whose text may hold values. A lost connection is logged by the
+/// request it costs. Call again after `reconnect()`, which makes a new libpq connection.
+[[nodiscard]] std::unique_ptr<soci::session> open_quiet_session(std::string const& conninfo);
+void silence_notices(soci::session& sql);
+
 /// A fixed pool of PostgreSQL sessions and a worker thread per session. Blocking SOCI work
 /// runs on the workers; coroutines `co_await run(...)` and never block an I/O thread.
 /// A lease that waits longer than the lease timeout is answered 503 (`unavailable`).

@@ -1,5 +1,6 @@
 #include "modules/core/instance_heartbeat.hpp"
 
+#include "modules/core/database.hpp"
 #include "modules/core/database_errors.hpp"
 #include "server/logger.hpp"
 
@@ -44,7 +45,7 @@ instance_heartbeat::~instance_heartbeat() {
 
 void instance_heartbeat::start() {
     if (thread_.joinable()) return;
-    sql_ = std::make_unique<soci::session>(*soci::factory_postgresql(), conninfo_);
+    sql_ = db::open_quiet_session(conninfo_);
     host_ = host_name();
     pid_ = static_cast<int>(::getpid());
     long long id = 0;
@@ -82,7 +83,7 @@ void instance_heartbeat::run() {
 
 void instance_heartbeat::beat() {
     try {
-        if (!sql_) sql_ = std::make_unique<soci::session>(*soci::factory_postgresql(), conninfo_);
+        if (!sql_) sql_ = db::open_quiet_session(conninfo_);
         long long const id = id_.load();
         *sql_ << beat_sql, soci::use(id, "id"), soci::use(host_, "host"), soci::use(pid_, "pid");
         if (failing_) log_.info("heartbeat restored", {{"instance", id}});

@@ -116,15 +116,24 @@ end
 $$;
 
 -- Takes the event row lock for a change of a registration, then reads the registration as
--- it is under the lock. r is NULL when there is no such registration.
+-- it is under the lock. refusal is 'not_found' when there is no such registration, and
+-- p_if_cancelled when it is cancelled (NULL: the caller judges that itself).
+drop function if exists samverkan_lock_registration(bigint);
 create or replace function samverkan_lock_registration(
-    p_registration bigint, out ev events, out r registrations, out reason registration_window)
+    p_registration bigint, p_if_cancelled registration_outcome,
+    out ev events, out r registrations, out reason registration_window,
+    out refusal registration_outcome)
 language plpgsql as $$
 begin
     select * into ev from events
      where id = (select event_id from registrations where id = p_registration) for update;
     select * into r from registrations where id = p_registration;
     reason := samverkan_registration_window(ev);
+    if r.id is null then
+        refusal := 'not_found';
+    elsif r.cancelled_at is not null then
+        refusal := p_if_cancelled;
+    end if;
 end
 $$;
 
@@ -143,13 +152,9 @@ declare
     v_added jsonb;
     v_changed integer;
 begin
-    select * into l from samverkan_lock_registration(p_registration);
-    ev := l.ev;  -- a record first: composite values cannot share one INTO list
-    r := l.r;
-    if r.id is null then
-        outcome := 'not_found';
-        return;
-    end if;
+    select * into l from samverkan_lock_registration(p_registration, null);
+    ev := l.ev; r := l.r;  -- a record first: composite values cannot share one INTO list
+    if l.refusal is not null then outcome := l.refusal; return; end if;
     select coalesce(jsonb_agg(x), '[]'::jsonb) into v_added
       from jsonb_array_elements(coalesce(p_changes -> 'attendees', '[]')) x
      where x ->> 'id' is null;
@@ -196,18 +201,9 @@ declare
     v_waiting integer;
 begin
     freed := 0;
-    select * into l from samverkan_lock_registration(p_registration);
-    ev := l.ev;  -- a record first: composite values cannot share one INTO list
-    r := l.r;
-    reason := l.reason;
-    if r.id is null then
-        outcome := 'not_found';
-        return;
-    end if;
-    if r.cancelled_at is not null then
-        outcome := 'unchanged';
-        return;
-    end if;
+    select * into l from samverkan_lock_registration(p_registration, 'unchanged');
+    ev := l.ev; r := l.r; reason := l.reason;  -- a record first: see samverkan_change_registration
+    if l.refusal is not null then outcome := l.refusal; return; end if;
     if (not p_by_organiser and ev.starts_at <= now()) or (p_by_organiser and ev.ends_at <= now()) then
         outcome := 'registration_closed';
         reason := 'started';
@@ -247,18 +243,9 @@ declare
     r registrations%rowtype;
     v_was text;
 begin
-    select * into l from samverkan_lock_registration(p_registration);
-    ev := l.ev;  -- a record first: composite values cannot share one INTO list
-    r := l.r;
-    reason := l.reason;
-    if r.id is null then
-        outcome := 'not_found';
-        return;
-    end if;
-    if r.cancelled_at is not null then
-        outcome := 'registration_cancelled';
-        return;
-    end if;
+    select * into l from samverkan_lock_registration(p_registration, 'registration_cancelled');
+    ev := l.ev; r := l.r; reason := l.reason;  -- a record first: see samverkan_change_registration
+    if l.refusal is not null then outcome := l.refusal; return; end if;
     if reason in ('cancelled', 'started', 'draft') then
         outcome := 'registration_closed';
         return;

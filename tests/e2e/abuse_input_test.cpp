@@ -103,7 +103,9 @@ struct input_server : test::registration_server {
 
 }  // namespace
 
-BOOST_FIXTURE_TEST_SUITE(abuse_bad_input, input_server, *test::needs("SAMVERKAN_TEST_DATABASE_URL"))
+// The two cases count only what they send, so they share one server.
+BOOST_FIXTURE_TEST_SUITE(abuse_bad_input, input_server,
+                         *test::needs("SAMVERKAN_TEST_DATABASE_URL") * test::one_server_per_suite())
 
 BOOST_AUTO_TEST_CASE(garbled_oversized_and_badly_encoded_bodies_are_4xx_never_500) {
     auto const event = add_event();

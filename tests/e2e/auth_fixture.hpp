@@ -5,12 +5,14 @@
 #include "modules/auth/auth_service.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/server_process.hpp"
+#include "tests/support/suite_server.hpp"
 #include "tests/support/test_database.hpp"
 
 #include <boost/json.hpp>
 #include <boost/test/unit_test.hpp>
 #include <sodium.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,17 +27,26 @@ struct staff_account {
 };
 
 struct auth_server {
-    test_database database;
-    server_process server;
+    std::shared_ptr<server_environment> environment;  // the case's, or its suite's
+    test_database& database;
+    server_process& server;
 
     explicit auth_server(std::vector<std::string> args = {})
-        : server(database.url(), server_process::options{std::move(args)}) {
+        : environment(environment_for(std::move(args))),
+          database(environment->database),
+          server(environment->server) {
         BOOST_REQUIRE(sodium_init() >= 0);
     }
 
-    /// Adds an account straight through the service (no HTTP), as the CLI does.
+    /// Adds an account straight through the service (no HTTP), as the CLI does. In a suite
+    /// that shares its server, an account an earlier case added is used again.
     staff_account add_user(std::string const& email, std::string const& role,
                            std::string const& password = good_password) {
+        if (sharing_environment())
+            if (auto const id = database.scalar("select coalesce(max(id), 0) from users where"
+                                                " email = '" +
+                                                email + "'"))
+                return staff_account{id, email, password};
         auth::auth_service service{database.db(), auth::auth_settings{}, 1};
         auto const u = service.add_user_now(
             auth::new_user{

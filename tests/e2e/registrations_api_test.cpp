@@ -65,6 +65,98 @@ BOOST_AUTO_TEST_CASE(malformed_json_wrong_types_and_wrong_media_type_are_refused
     BOOST_TEST(count("select count(*) from registrations") == 0);
 }
 
+BOOST_AUTO_TEST_CASE(
+    registration_is_closed_before_opening_after_the_deadline_and_for_cancelled_or_past_events) {
+    auto const not_yet = add_event("registration_opens_at = now() + interval '1 day'");
+    auto const deadline = add_event("registration_closes_at = now() - interval '1 minute'");
+    auto const cancelled = add_event("status = 'cancelled'");
+    auto const past =
+        add_event("starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour'");
+    for (auto id : {not_yet, deadline, cancelled, past})
+        expect_error(post_registration(id, registration("a@example.test")), 409,
+                     "registration_closed");
+    BOOST_TEST(count("select count(*) from registrations") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(drafts_and_unknown_events_are_not_found) {
+    auto const draft = add_event("status = 'draft'");
+    expect_error(post_registration(draft, registration("a@example.test")), 404, "not_found");
+    expect_error(post_registration(999999, registration("a@example.test")), 404, "not_found");
+    expect_error(client.get("/api/v1/events/" + std::to_string(draft)), 404, "not_found");
+}
+
+BOOST_AUTO_TEST_CASE(a_full_event_without_waiting_list_answers_event_full) {
+    auto const event = add_event("capacity = 2, waitlist = false");
+    BOOST_TEST(post_registration(event, registration("a@example.test", 1)).status == 201u);
+    expect_error(post_registration(event, registration("b@example.test", 2)), 409, "event_full");
+    BOOST_TEST(post_registration(event, registration("c@example.test", 1)).status == 201u);
+    expect_error(post_registration(event, registration("d@example.test", 1)), 409, "event_full");
+    BOOST_TEST(count("select count(*) from attendees") == 2);
+}
+
+BOOST_AUTO_TEST_CASE(
+    a_second_registration_with_the_same_contact_e_mail_is_a_duplicate_and_mails_a_link) {
+    auto const event = add_event();
+    auto const first = post_registration(event, registration("anna@example.test"));
+    BOOST_REQUIRE_EQUAL(first.status, 201u);
+    expect_error(post_registration(event, registration("ANNA@example.test")), 409,
+                 "duplicate_registration");
+    BOOST_TEST(count("select count(*) from registrations") == 1);
+    BOOST_TEST(count("select count(*) from outbox where template = 'manage_link'"
+                     " and recipient_email = 'anna@example.test'") == 1);
+    // The mailed link is a working manage link, and the first one still works.
+    auto const mailed =
+        text("select payload ->> 'manage_url' from outbox where template = 'manage_link'");
+    auto const mailed_token = mailed.substr(mailed.rfind('/') + 1);
+    BOOST_TEST(mailed_token != token_of(first));
+    BOOST_TEST(client.get("/api/v1/registrations/" + mailed_token).status == 200u);
+    BOOST_TEST(client.get("/api/v1/registrations/" + token_of(first)).status == 200u);
+    // A second attempt within the hour mails nothing more.
+    expect_error(post_registration(event, registration("anna@example.test")), 409,
+                 "duplicate_registration");
+    BOOST_TEST(count("select count(*) from outbox where template = 'manage_link'") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(max_per_organisation_caps_confirmed_and_waitlisted_attendees) {
+    auto const event = add_event("capacity = 2, max_per_organisation = 3");
+    auto body = registration("a@example.test", 2);
+    body["organisation"] = {{"name", "Tosteberga Byalag"}};
+    BOOST_TEST(post_registration(event, body).status == 201u);
+    body = registration("b@example.test", 2);
+    body["organisation"] = {{"name", "TOSTEBERGA BYALAG"}};
+    BOOST_TEST(expect_error(post_registration(event, body), 422, "validation_failed")
+                   .contains("attendees"));
+    body = registration("c@example.test", 1);
+    body["organisation"] = {{"name", "Tosteberga Byalag"}};
+    BOOST_TEST(post_registration(event, body).json().at("status").as_string() == "waitlisted");
+}
+
+BOOST_AUTO_TEST_CASE(a_repeated_idempotency_key_returns_the_first_answer_and_creates_nothing) {
+    auto const event = add_event();
+    std::map<std::string, std::string> const key{{"Idempotency-Key", "2b4c7e1e-double-click"}};
+    auto const first = post_registration(event, registration("a@example.test"), key);
+    auto const again = post_registration(event, registration("a@example.test"), key);
+    BOOST_TEST(first.status == 201u);
+    BOOST_TEST(again.status == 201u);
+    BOOST_TEST(again.json() == first.json());
+    BOOST_TEST(count("select count(*) from registrations") == 1);
+    BOOST_TEST(count("select count(*) from outbox") == 1);
+    // Another key is another attempt: this contact is registered already.
+    expect_error(
+        post_registration(event, registration("a@example.test"), {{"Idempotency-Key", "another"}}),
+        409, "duplicate_registration");
+    expect_error(post_registration(event, registration("b@example.test"),
+                                   {{"Idempotency-Key", std::string(201, 'k')}}),
+                 400, "bad_request");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// The field rules, case by case: each case makes its own event and counts nothing else, so
+// the suite shares one server.
+BOOST_FIXTURE_TEST_SUITE(registrations_validation, registration_server,
+                         *test::needs("SAMVERKAN_TEST_DATABASE_URL") * test::one_server_per_suite())
+
 BOOST_AUTO_TEST_CASE(consent_must_be_true) {
     auto const event = add_event();
     auto body = registration("a@example.test");
@@ -150,91 +242,6 @@ BOOST_AUTO_TEST_CASE(an_org_number_must_have_a_valid_luhn_digit_and_matches_the_
     body["organisation"] = {{"name", "tosteberga byalag"}};  // matched by name too
     BOOST_TEST(post_registration(event, body).status == 201u);
     BOOST_TEST(count("select count(*) from registrations where organisation_id is not null") == 2);
-}
-
-BOOST_AUTO_TEST_CASE(
-    registration_is_closed_before_opening_after_the_deadline_and_for_cancelled_or_past_events) {
-    auto const not_yet = add_event("registration_opens_at = now() + interval '1 day'");
-    auto const deadline = add_event("registration_closes_at = now() - interval '1 minute'");
-    auto const cancelled = add_event("status = 'cancelled'");
-    auto const past =
-        add_event("starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour'");
-    for (auto id : {not_yet, deadline, cancelled, past})
-        expect_error(post_registration(id, registration("a@example.test")), 409,
-                     "registration_closed");
-    BOOST_TEST(count("select count(*) from registrations") == 0);
-}
-
-BOOST_AUTO_TEST_CASE(drafts_and_unknown_events_are_not_found) {
-    auto const draft = add_event("status = 'draft'");
-    expect_error(post_registration(draft, registration("a@example.test")), 404, "not_found");
-    expect_error(post_registration(999999, registration("a@example.test")), 404, "not_found");
-    expect_error(client.get("/api/v1/events/" + std::to_string(draft)), 404, "not_found");
-}
-
-BOOST_AUTO_TEST_CASE(a_full_event_without_waiting_list_answers_event_full) {
-    auto const event = add_event("capacity = 2, waitlist = false");
-    BOOST_TEST(post_registration(event, registration("a@example.test", 1)).status == 201u);
-    expect_error(post_registration(event, registration("b@example.test", 2)), 409, "event_full");
-    BOOST_TEST(post_registration(event, registration("c@example.test", 1)).status == 201u);
-    expect_error(post_registration(event, registration("d@example.test", 1)), 409, "event_full");
-    BOOST_TEST(count("select count(*) from attendees") == 2);
-}
-
-BOOST_AUTO_TEST_CASE(
-    a_second_registration_with_the_same_contact_e_mail_is_a_duplicate_and_mails_a_link) {
-    auto const event = add_event();
-    auto const first = post_registration(event, registration("anna@example.test"));
-    BOOST_REQUIRE_EQUAL(first.status, 201u);
-    expect_error(post_registration(event, registration("ANNA@example.test")), 409,
-                 "duplicate_registration");
-    BOOST_TEST(count("select count(*) from registrations") == 1);
-    BOOST_TEST(count("select count(*) from outbox where template = 'manage_link'"
-                     " and recipient_email = 'anna@example.test'") == 1);
-    // The mailed link is a working manage link, and the first one still works.
-    auto const mailed =
-        text("select payload ->> 'manage_url' from outbox where template = 'manage_link'");
-    auto const mailed_token = mailed.substr(mailed.rfind('/') + 1);
-    BOOST_TEST(mailed_token != token_of(first));
-    BOOST_TEST(client.get("/api/v1/registrations/" + mailed_token).status == 200u);
-    BOOST_TEST(client.get("/api/v1/registrations/" + token_of(first)).status == 200u);
-    // A second attempt within the hour mails nothing more.
-    expect_error(post_registration(event, registration("anna@example.test")), 409,
-                 "duplicate_registration");
-    BOOST_TEST(count("select count(*) from outbox where template = 'manage_link'") == 1);
-}
-
-BOOST_AUTO_TEST_CASE(max_per_organisation_caps_confirmed_and_waitlisted_attendees) {
-    auto const event = add_event("capacity = 2, max_per_organisation = 3");
-    auto body = registration("a@example.test", 2);
-    body["organisation"] = {{"name", "Tosteberga Byalag"}};
-    BOOST_TEST(post_registration(event, body).status == 201u);
-    body = registration("b@example.test", 2);
-    body["organisation"] = {{"name", "TOSTEBERGA BYALAG"}};
-    BOOST_TEST(expect_error(post_registration(event, body), 422, "validation_failed")
-                   .contains("attendees"));
-    body = registration("c@example.test", 1);
-    body["organisation"] = {{"name", "Tosteberga Byalag"}};
-    BOOST_TEST(post_registration(event, body).json().at("status").as_string() == "waitlisted");
-}
-
-BOOST_AUTO_TEST_CASE(a_repeated_idempotency_key_returns_the_first_answer_and_creates_nothing) {
-    auto const event = add_event();
-    std::map<std::string, std::string> const key{{"Idempotency-Key", "2b4c7e1e-double-click"}};
-    auto const first = post_registration(event, registration("a@example.test"), key);
-    auto const again = post_registration(event, registration("a@example.test"), key);
-    BOOST_TEST(first.status == 201u);
-    BOOST_TEST(again.status == 201u);
-    BOOST_TEST(again.json() == first.json());
-    BOOST_TEST(count("select count(*) from registrations") == 1);
-    BOOST_TEST(count("select count(*) from outbox") == 1);
-    // Another key is another attempt: this contact is registered already.
-    expect_error(
-        post_registration(event, registration("a@example.test"), {{"Idempotency-Key", "another"}}),
-        409, "duplicate_registration");
-    expect_error(post_registration(event, registration("b@example.test"),
-                                   {{"Idempotency-Key", std::string(201, 'k')}}),
-                 400, "bad_request");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

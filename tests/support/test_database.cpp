@@ -7,6 +7,7 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 
+#include <cstdint>
 #include <random>
 
 namespace samverkan::test {
@@ -20,17 +21,56 @@ std::string random_name() {
     return name;
 }
 
+// A name for the migrated template that changes with the migrations' text (FNV-1a), so a
+// cluster never hands out a database built from other SQL.
+std::string template_name() {
+    std::uint64_t hash = 1469598103934665603ull;
+    for (auto const& m : db::builtin_migrations())
+        for (char c : std::string{m.name} + std::string{m.sql}) {
+            hash ^= static_cast<unsigned char>(c);
+            hash *= 1099511628211ull;
+        }
+    return "samverkan_template_" + std::to_string(hash % 1'000'000'000'000ull);
+}
+
+// The built-in migrations applied once per cluster, to a database every migrated test
+// database is then copied from (a copy costs about half of migrating). The first process
+// to ask builds it under an advisory lock, as another name renamed when complete, so a
+// crashed build leaves nothing half-migrated to copy.
+std::string const& migrated_template(std::string const& admin_url) {
+    static std::string const name = [&] {
+        auto const wanted = template_name();
+        soci::session admin(*soci::factory_postgresql(), admin_url);
+        admin << "select pg_advisory_lock(727274)";
+        int exists = 0;
+        admin << "select count(*) from pg_database where datname = :n", soci::use(wanted),
+            soci::into(exists);
+        if (exists == 0) {
+            auto const building = random_name();
+            admin << "create database " + building;
+            {
+                db::database migrated{admin_url + " dbname=" + building, 1};
+                db::apply_migrations(migrated, db::builtin_migrations());
+            }
+            admin << "alter database " + building + " rename to " + wanted;
+        }
+        admin << "select pg_advisory_unlock(727274)";
+        return wanted;
+    }();
+    return name;
+}
+
 }  // namespace
 
 test_database::test_database(bool migrate)
     : admin_url_(service_env("SAMVERKAN_TEST_DATABASE_URL")), name_(random_name()) {
     {
         soci::session admin(*soci::factory_postgresql(), admin_url_);
-        admin << "create database " + name_;
+        admin << "create database " + name_ +
+                     (migrate ? " template " + migrated_template(admin_url_) : std::string{});
     }
     // In a libpq key=value string the last occurrence of a key wins.
     url_ = admin_url_ + " dbname=" + name_;
-    if (migrate) db::apply_migrations(db(), db::builtin_migrations());
 }
 
 test_database::~test_database() {
