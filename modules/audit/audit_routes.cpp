@@ -3,6 +3,7 @@
 #include "modules/audit/audit_service.hpp"
 #include "modules/core/pages.hpp"
 #include "modules/core/staff.hpp"
+#include "modules/core/text.hpp"
 #include "modules/core/time.hpp"
 #include "server/api_error.hpp"
 #include "server/response.hpp"
@@ -12,7 +13,6 @@
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 
-#include <charconv>
 #include <string_view>
 
 namespace samverkan::audit {
@@ -33,11 +33,10 @@ std::string label(core::page_renderer const& pages, std::string const& kind,
 
 long long page_number(server::request const& req) {
     auto const text = req.query_param("page").value_or("1");
-    long long n = 0;
-    auto const [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-    if (ec != std::errc{} || end != text.data() + text.size() || n < 1 || n > 1'000'000)
+    auto const n = core::whole_number(text);
+    if (!n || *n < 1 || *n > 1'000'000)
         throw api_error(error_kind::bad_request, server::message::of("audit_log.query.page"));
-    return n;
+    return *n;
 }
 
 long long page_count(page const& p) {

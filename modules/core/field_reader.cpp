@@ -127,11 +127,12 @@ std::optional<long long> field_reader::integer(std::string_view key, integer_rul
     if (form_) {
         auto const text = string_of(key, rule.required, "input.required");
         if (!text) return std::nullopt;
-        auto const [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
-        if (ec != std::errc{} || end != text->data() + text->size()) {
+        auto const number = whole_number(*text);
+        if (!number) {
             fail(key, message::of("input.whole_number"));
             return std::nullopt;
         }
+        n = *number;
     } else {
         auto const* v = find(key);
         if (v == nullptr) {

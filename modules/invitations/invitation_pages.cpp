@@ -17,7 +17,6 @@
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <set>
 
 namespace samverkan::invitations {
@@ -165,12 +164,11 @@ struct invite_form {
 std::vector<long long> read_ids(std::vector<std::string_view> const& values, bool& bad) {
     std::vector<long long> out;
     for (auto const v : values) {
-        long long id = 0;
-        auto const [end, ec] = std::from_chars(v.data(), v.data() + v.size(), id);
-        if (ec != std::errc{} || end != v.data() + v.size() || id < 1)
+        auto const id = core::whole_number(v);
+        if (!id || *id < 1)
             bad = true;
-        else if (std::find(out.begin(), out.end(), id) == out.end())
-            out.push_back(id);
+        else if (std::find(out.begin(), out.end(), *id) == out.end())
+            out.push_back(*id);
     }
     return out;
 }

@@ -2,6 +2,7 @@
 
 #include "modules/auth/auth.hpp"
 #include "modules/core/pages.hpp"
+#include "modules/core/text.hpp"
 #include "modules/core/time.hpp"
 #include "modules/mail/mail.hpp"
 #include "modules/mail/mail_service.hpp"
@@ -13,7 +14,6 @@
 #include <boost/json/object.hpp>
 
 #include <algorithm>
-#include <charconv>
 
 namespace samverkan::mail {
 
@@ -38,11 +38,10 @@ std::string status_param(server::request const& req) {
 int limit_param(server::request const& req) {
     auto const text = req.query_param("limit");
     if (!text) return default_limit;
-    int n = 0;
-    auto const [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
-    if (ec != std::errc{} || end != text->data() + text->size() || n < 1 || n > 1000)
+    auto const n = core::whole_number(*text);
+    if (!n || *n < 1 || *n > 1000)
         throw api_error(error_kind::bad_request, message::of("mail.query.limit"));
-    return n;
+    return static_cast<int>(*n);
 }
 
 json::value time_or_null(std::optional<long long> t) {

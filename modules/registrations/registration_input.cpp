@@ -9,7 +9,6 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
-#include <charconv>
 
 namespace samverkan::registrations {
 
@@ -107,12 +106,11 @@ struct checker {
 attendee_input checker::attendee(raw_attendee const& raw, std::string const& path) {
     attendee_input a;
     if (!raw.id.empty()) {
-        long long id = 0;
-        auto const [end, ec] = std::from_chars(raw.id.data(), raw.id.data() + raw.id.size(), id);
-        if (ec != std::errc{} || end != raw.id.data() + raw.id.size() || id <= 0)
+        auto const id = core::whole_number(raw.id);
+        if (!id || *id <= 0)
             fail(path + ".id", message::of("registration.unknown_attendee", {{"id", raw.id}}));
         else
-            a.id = id;
+            a.id = *id;
     }
     a.name = text(path + ".name", raw.name, name_max, "registration.name_required");
     a.email = email(path + ".email", raw.email, false);

@@ -10,29 +10,54 @@ std::string event_label(event_row const& e) {
     return e.title + " (" + e.starts_at.substr(0, 10) + ")";
 }
 
-std::string attendance_summary(participation_report const& r) {
-    if (r.events.empty()) return "Inga träffar under perioden.";
+std::string attendance_summary(participation_report const& r, core::wording const& w) {
+    if (r.events.empty()) return w("report.chart.no_events");
     event_row const* most = &r.events.front();
     for (auto const& e : r.events)
         if (e.attended > most->attended) most = &e;
-    std::string out = format_count(r.totals.events) +
-                      (r.totals.events == 1 ? " träff" : " träffar") +
-                      " under perioden: " + format_count(r.totals.attended) + " närvarande av " +
-                      format_count(r.totals.attendees) + " med plats. Flest kom till " +
-                      event_label(*most) + ", " + format_count(most->attended) + " närvarande.";
+    auto out = w("report.chart.attendance.summary",
+                 {{"events", counted(w, "report.count.events", r.totals.events)},
+                  {"attended", format_count(r.totals.attended)},
+                  {"attendees", format_count(r.totals.attendees)},
+                  {"event", event_label(*most)},
+                  {"most", format_count(most->attended)}});
     if (r.events.size() > chart_event_limit)
-        out += " Diagrammet visar de " + std::to_string(chart_event_limit) +
-               " första träffarna, tabellen alla.";
+        out.append(" ").append(
+            w("report.chart.attendance.limited", {{"n", std::to_string(chart_event_limit)}}));
     return out;
+}
+
+/// One bar per labelled count, in one series.
+svg::chart split_chart(std::string id, std::string title, std::string summary, std::string series,
+                       labelled_counts const& counts) {
+    svg::chart c{std::move(id),
+                 std::move(title),
+                 std::move(summary),
+                 {{std::move(series), svg::fill::solid}},
+                 {}};
+    for (auto const& [label, value] : counts) c.categories.push_back({label, {value}});
+    return c;
+}
+
+/// `args` and each count with its share of `whole`, as {name} and {name_share}.
+server::message::arguments with_shares(
+    server::message::arguments args,
+    std::initializer_list<std::pair<char const*, long long>> counts, long long whole) {
+    for (auto const& [name, count] : counts) {
+        args.emplace_back(name, format_count(count));
+        args.emplace_back(std::string{name} + "_share", format_share(count, whole));
+    }
+    return args;
 }
 
 }  // namespace
 
-svg::chart attendance_chart(participation_report const& r, std::string id) {
+svg::chart attendance_chart(participation_report const& r, std::string id, core::wording const& w) {
     svg::chart c{std::move(id),
-                 "Närvaro per träff",
-                 attendance_summary(r),
-                 {{"Med plats", svg::fill::hatched}, {"Närvarande", svg::fill::solid}},
+                 w("report.chart.attendance.title"),
+                 attendance_summary(r, w),
+                 {{w("report.figure.confirmed"), svg::fill::hatched},
+                  {w("report.figure.attended"), svg::fill::solid}},
                  {}};
     for (auto const& e : r.events) {
         if (c.categories.size() == chart_event_limit) break;
@@ -41,24 +66,22 @@ svg::chart attendance_chart(participation_report const& r, std::string id) {
     return c;
 }
 
-svg::chart years_chart(std::vector<year_row> const& years, std::string id) {
+svg::chart years_chart(std::vector<year_row> const& years, std::string id, core::wording const& w) {
     std::string summary;
     for (auto const& y : years) {
         if (!summary.empty()) summary += ' ';
-        summary.append(std::to_string(y.year))
-            .append(": ")
-            .append(counted(y.organisations, "organisation", "organisationer"))
-            .append(", varav ")
-            .append(format_count(y.new_organisations))
-            .append(" nya och ")
-            .append(format_count(y.returning_organisations))
-            .append(" återkommande.");
+        summary += w("report.chart.years.year",
+                     {{"year", std::to_string(y.year)},
+                      {"organisations", counted(w, "report.count.organisations", y.organisations)},
+                      {"new", format_count(y.new_organisations)},
+                      {"returning", format_count(y.returning_organisations)}});
     }
-    if (summary.empty()) summary = "Inga organisationer deltog under perioden.";
+    if (summary.empty()) summary = w("report.chart.no_organisations");
     svg::chart c{std::move(id),
-                 "Deltagande organisationer per år, nya och återkommande",
+                 w("report.chart.years.title"),
                  summary,
-                 {{"Återkommande", svg::fill::solid}, {"Nya", svg::fill::hatched}},
+                 {{w("report.figure.returning"), svg::fill::solid},
+                  {w("report.figure.new"), svg::fill::hatched}},
                  {}};
     for (auto const& y : years)
         c.categories.push_back(
@@ -66,46 +89,34 @@ svg::chart years_chart(std::vector<year_row> const& years, std::string id) {
     return c;
 }
 
-svg::chart area_chart(participation_report const& r, std::string id) {
+svg::chart area_chart(participation_report const& r, std::string id, core::wording const& w) {
     auto const& a = r.areas;
     auto const all = r.totals.organisations;
-    std::string summary =
+    auto summary =
         all == 0
-            ? "Inga organisationer deltog under perioden."
-            : "Av " + counted(all, "deltagande organisation", "deltagande organisationer") +
-                  " var " + format_count(a.urban) + " verksamma i staden (" +
-                  format_share(a.urban, all) + "), " + format_count(a.rural) + " på landsbygden (" +
-                  format_share(a.rural, all) + ") och " + format_count(a.unknown) +
-                  " utan känt område (" + format_share(a.unknown, all) + ").";
-    return svg::chart{std::move(id),
-                      "Deltagande organisationer i stad och på landsbygd",
-                      std::move(summary),
-                      {{"Organisationer", svg::fill::solid}},
-                      {{std::string{area_label("urban")}, {a.urban}},
-                       {std::string{area_label("rural")}, {a.rural}},
-                       {std::string{area_label("")}, {a.unknown}}}};
+            ? w("report.chart.no_organisations")
+            : w("report.chart.area.summary",
+                with_shares({{"organisations",
+                              counted(w, "report.count.participating_organisations", all)}},
+                            {{"urban", a.urban}, {"rural", a.rural}, {"unknown", a.unknown}}, all));
+    return split_chart(std::move(id), w("report.chart.area.title"), std::move(summary),
+                       w("report.figure.organisations"), area_counts(w, a));
 }
 
-svg::chart affiliation_chart(participation_report const& r, std::string id) {
+svg::chart affiliation_chart(participation_report const& r, std::string id,
+                             core::wording const& w) {
     auto const& f = r.affiliations;
     auto const all = r.totals.attended;
-    std::string summary =
-        all == 0 ? "Ingen checkades in under perioden."
-                 : "Av " + format_count(all) + " närvarande kom " + format_count(f.civil_society) +
-                       " från idéburna organisationer (" + format_share(f.civil_society, all) +
-                       "), " + format_count(f.municipal_staff) + " var tjänstepersoner (" +
-                       format_share(f.municipal_staff, all) + "), " +
-                       format_count(f.elected_official) + " förtroendevalda (" +
-                       format_share(f.elected_official, all) + ") och " + format_count(f.other) +
-                       " deltog på annat sätt (" + format_share(f.other, all) + ").";
-    return svg::chart{std::move(id),
-                      "Närvarande efter tillhörighet",
-                      std::move(summary),
-                      {{"Närvarande", svg::fill::solid}},
-                      {{std::string{affiliation_label("civil_society")}, {f.civil_society}},
-                       {std::string{affiliation_label("municipal_staff")}, {f.municipal_staff}},
-                       {std::string{affiliation_label("elected_official")}, {f.elected_official}},
-                       {std::string{affiliation_label("other")}, {f.other}}}};
+    auto summary = all == 0 ? w("report.chart.affiliation.none")
+                            : w("report.chart.affiliation.summary",
+                                with_shares({{"attended", format_count(all)}},
+                                            {{"civil_society", f.civil_society},
+                                             {"municipal_staff", f.municipal_staff},
+                                             {"elected_official", f.elected_official},
+                                             {"other", f.other}},
+                                            all));
+    return split_chart(std::move(id), w("report.chart.affiliation.title"), std::move(summary),
+                       w("report.figure.attended"), affiliation_counts(w, f));
 }
 
 }  // namespace samverkan::reports

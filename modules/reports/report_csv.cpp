@@ -15,78 +15,75 @@ std::string n(long long v) {
     return std::to_string(v);
 }
 
-std::string areas_of(event_row const& e) {
-    std::string out;
-    for (auto const& a : e.priority_areas)
-        out.append(out.empty() ? "" : ", ").append(priority_area_label(a));
-    return out;
+/// One header row of the catalogue's texts for `keys`.
+void header(csv_writer& out, core::wording const& w, std::initializer_list<char const*> keys) {
+    std::vector<std::string> cells;
+    for (auto const* key : keys) cells.push_back(w(key));
+    out.row(cells);
 }
 
-void events(csv_writer& out, participation_report const& r) {
-    out.row({"Träff", "Typ", "Datum", "Platser", "Med plats", "Närvarande", "Walk-ins", "Uteblev",
-             "Prioriterade områden"});
+void events(csv_writer& out, participation_report const& r, core::wording const& w) {
+    header(out, w,
+           {"report.column.event", "report.column.kind", "report.column.date",
+            "report.figure.seats", "report.figure.confirmed", "report.figure.attended",
+            "report.figure.walk_ins", "report.figure.no_show", "report.column.priority_areas"});
     for (auto const& e : r.events)
-        out.row(std::vector<std::string>{e.title, std::string{kind_label(e.kind)},
-                                         e.starts_at.substr(0, 10), n(e.capacity), n(e.confirmed),
-                                         n(e.attended), n(e.walk_ins), n(e.no_show), areas_of(e)});
+        out.row(std::vector<std::string>{e.title, kind_label(w, e.kind), e.starts_at.substr(0, 10),
+                                         n(e.capacity), n(e.confirmed), n(e.attended),
+                                         n(e.walk_ins), n(e.no_show), priority_areas_of(w, e)});
 }
 
-void organisations(csv_writer& out, participation_report const& r) {
-    out.row({"Organisation", "Område", "Träffar", "Närvarande", "Deltog första gången", "Ny"});
+void organisations(csv_writer& out, participation_report const& r, core::wording const& w) {
+    header(out, w,
+           {"report.column.organisation", "report.column.area", "report.figure.events",
+            "report.figure.attended", "report.column.first_attended", "report.status.new"});
     for (auto const& o : r.organisations)
-        out.row(std::vector<std::string>{o.name, std::string{area_label(o.area)},
-                                         n(o.events_attended), n(o.attended), o.first_attended_on,
-                                         o.is_new ? "ja" : "nej"});
+        out.row(std::vector<std::string>{o.name, area_label(w, o.area), n(o.events_attended),
+                                         n(o.attended), o.first_attended_on,
+                                         w(o.is_new ? "report.csv.yes" : "report.csv.no")});
 }
 
-void years(csv_writer& out, participation_report const& r) {
-    out.row({"År", "Organisationer", "Nya", "Återkommande"});
+void years(csv_writer& out, participation_report const& r, core::wording const& w) {
+    header(out, w,
+           {"report.column.year", "report.figure.organisations", "report.figure.new",
+            "report.figure.returning"});
     for (auto const& y : r.years)
         out.row(std::vector<std::string>{std::to_string(y.year), n(y.organisations),
                                          n(y.new_organisations), n(y.returning_organisations)});
 }
 
-void pairs(csv_writer& out, std::string_view first, std::string_view what,
-           std::initializer_list<std::pair<std::string_view, long long>> rows) {
-    out.row({first, what});
+void pairs(csv_writer& out, core::wording const& w, char const* first, char const* what,
+           labelled_counts const& rows) {
+    header(out, w, {first, what});
     for (auto const& [label, value] : rows) out.row({label, n(value)});
 }
 
-void counts(csv_writer& out, participation_report const& r, std::string_view name) {
-    auto const& f = r.affiliations;
-    auto const& a = r.areas;
-    auto const& p = r.priority_areas;
+labelled_counts totals_of(participation_report const& r, core::wording const& w) {
     auto const& t = r.totals;
+    return {{w("report.figure.events"), t.events},
+            {w("report.figure.confirmed"), t.attendees},
+            {w("report.figure.attended"), t.attended},
+            {w("report.figure.organisations"), t.organisations},
+            {w("report.figure.new_organisations"), t.new_organisations},
+            {w("report.figure.returning_organisations"), t.returning_organisations},
+            {w("report.figure.agreement_members"), r.agreement_members}};
+}
+
+void counts(csv_writer& out, participation_report const& r, std::string_view name,
+            core::wording const& w) {
     if (name == "affiliations")
-        pairs(out, "Tillhörighet", "Närvarande",
-              {{affiliation_label("civil_society"), f.civil_society},
-               {affiliation_label("municipal_staff"), f.municipal_staff},
-               {affiliation_label("elected_official"), f.elected_official},
-               {affiliation_label("other"), f.other}});
+        pairs(out, w, "report.column.affiliation", "report.figure.attended",
+              affiliation_counts(w, r.affiliations));
     else if (name == "areas")
-        pairs(out, "Område", "Organisationer",
-              {{area_label("urban"), a.urban},
-               {area_label("rural"), a.rural},
-               {area_label(""), a.unknown}});
+        pairs(out, w, "report.column.area", "report.figure.organisations", area_counts(w, r.areas));
     else if (name == "priority-areas")
-        pairs(out, "Prioriterat område", "Närvarande",
-              {{priority_area_label("collaboration_learning"), p.collaboration_learning},
-               {priority_area_label("participation"), p.participation},
-               {priority_area_label("democracy"), p.democracy}});
+        pairs(out, w, "report.column.priority_area", "report.figure.attended",
+              priority_area_counts(w, r.priority_areas));
     else if (name == "reach")
-        pairs(out, "Steg", "Organisationer",
-              {{"Inbjudna", r.reach.invited},
-               {"Av dem anmälda", r.reach.registered},
-               {"Av dem närvarande", r.reach.attended}});
+        pairs(out, w, "report.column.step", "report.figure.organisations",
+              reach_counts(w, r.reach));
     else
-        pairs(out, "Mått", "Antal",
-              {{"Träffar", t.events},
-               {"Med plats", t.attendees},
-               {"Närvarande", t.attended},
-               {"Organisationer", t.organisations},
-               {"Nya organisationer", t.new_organisations},
-               {"Återkommande organisationer", t.returning_organisations},
-               {"Anslutna till överenskommelsen", r.agreement_members}});
+        pairs(out, w, "report.column.measure", "report.figure.count", totals_of(r, w));
 }
 
 }  // namespace
@@ -98,18 +95,19 @@ std::vector<std::string_view> const& csv_tables() {
     return names;
 }
 
-std::optional<std::string> table_csv(participation_report const& r, std::string_view name) {
+std::optional<std::string> table_csv(participation_report const& r, std::string_view name,
+                                     core::wording const& w) {
     auto const& names = csv_tables();
     if (std::find(names.begin(), names.end(), name) == names.end()) return std::nullopt;
     csv_writer out;
     if (name == "events")
-        events(out, r);
+        events(out, r, w);
     else if (name == "organisations")
-        organisations(out, r);
+        organisations(out, r, w);
     else if (name == "years")
-        years(out, r);
+        years(out, r, w);
     else
-        counts(out, r, name);
+        counts(out, r, name, w);
     return std::move(out).text();
 }
 

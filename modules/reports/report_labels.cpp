@@ -2,30 +2,55 @@
 
 namespace samverkan::reports {
 
-std::string_view affiliation_label(std::string_view code) {
-    if (code == "civil_society") return "Idéburen organisation";
-    if (code == "municipal_staff") return "Tjänsteperson";
-    if (code == "elected_official") return "Förtroendevald";
-    return "Annan";
+std::string area_label(core::wording const& w, std::string_view code) {
+    if (code == "urban") return w("register.form.urban");
+    if (code == "rural") return w("register.form.rural");
+    return w("report.area.unknown");
 }
 
-std::string_view area_label(std::string_view code) {
-    if (code == "urban") return "Stad";
-    if (code == "rural") return "Landsbygd";
-    return "Okänt område";
+std::string priority_area_label(core::wording const& w, std::string_view code) {
+    if (code == "collaboration_learning") return w("event.area.collaboration_learning");
+    if (code == "participation") return w("event.area.participation");
+    if (code == "democracy") return w("event.area.democracy");
+    return std::string{code};
 }
 
-std::string_view priority_area_label(std::string_view code) {
-    if (code == "collaboration_learning") return "Samverkan och lärande";
-    if (code == "participation") return "Delaktighet";
-    if (code == "democracy") return "Demokrati";
-    return code;
+std::string priority_areas_of(core::wording const& w, event_row const& e) {
+    std::string out;
+    for (auto const& a : e.priority_areas)
+        out.append(out.empty() ? "" : ", ").append(priority_area_label(w, a));
+    return out;
 }
 
-std::string_view kind_label(std::string_view code) {
-    if (code == "dialogue_conference") return "Dialogkonferens";
-    if (code == "theme_meeting") return "Tematräff";
-    return "Annan träff";
+std::string kind_label(core::wording const& w, std::string_view code) {
+    if (code == "dialogue_conference") return w("event.kind.dialogue_conference");
+    if (code == "theme_meeting") return w("event.kind.theme_meeting");
+    return w("event.kind.other");
+}
+
+labelled_counts affiliation_counts(core::wording const& w, by_affiliation const& f) {
+    return {{w("labels.affiliation.civil_society"), f.civil_society},
+            {w("labels.affiliation.municipal_staff"), f.municipal_staff},
+            {w("labels.affiliation.elected_official"), f.elected_official},
+            {w("labels.affiliation.other"), f.other}};
+}
+
+labelled_counts area_counts(core::wording const& w, by_area const& a) {
+    return {{area_label(w, "urban"), a.urban},
+            {area_label(w, "rural"), a.rural},
+            {area_label(w, ""), a.unknown}};
+}
+
+labelled_counts priority_area_counts(core::wording const& w, by_priority_area const& p) {
+    return {{priority_area_label(w, "collaboration_learning"), p.collaboration_learning},
+            {priority_area_label(w, "participation"), p.participation},
+            {priority_area_label(w, "democracy"), p.democracy}};
+}
+
+labelled_counts reach_counts(core::wording const& w, reach const& r) {
+    return {{w("report.reach.invited"), r.invited},
+            {w("report.reach.registered"), r.registered},
+            {w("report.reach.attended"), r.attended}};
 }
 
 std::string format_count(long long value) {
@@ -38,8 +63,10 @@ std::string format_count(long long value) {
     return out;
 }
 
-std::string counted(long long value, std::string_view one, std::string_view many) {
-    return format_count(value).append(" ").append(value == 1 ? one : many);
+std::string counted(core::wording const& w, std::string const& key, long long n,
+                    server::message::arguments args) {
+    args.emplace_back("n", format_count(n));
+    return w(n == 1 ? key + "_one" : key, std::move(args));
 }
 
 std::string format_share(long long part, long long whole) {

@@ -31,7 +31,7 @@ year_month_day bound(server::request const& req, std::string_view name, year_mon
     if (!date)
         throw server::api_error(
             server::error_kind::bad_request,
-            "Query parameter '" + std::string{name} + "' must be a date written YYYY-MM-DD.");
+            server::message::of("report.query.date", {{"name", std::string{name}}}));
     return *date;
 }
 
@@ -70,15 +70,21 @@ period period_of(server::request const& req) {
     period const p{bound(req, "from", current.from), bound(req, "to", current.to)};
     if (sys_days{p.from} > sys_days{p.to})
         throw server::api_error(server::error_kind::bad_request,
-                                "Query parameter 'from' must not be after 'to'.");
+                                server::message::of("report.query.order"));
     return p;
 }
 
 std::vector<preset> presets(year_month_day now) {
     int const y = static_cast<int>(now.year());
-    return {{"this_year", "I år (" + std::to_string(y) + ")", calendar_year(y)},
-            {"last_year", "Förra året (" + std::to_string(y - 1) + ")", calendar_year(y - 1)},
-            {"action_plan", "Handlingsplanen 2025–2027",
+    auto const year_of = [](char const* key, int year) {
+        return server::message::of(key, {{"year", std::to_string(year)}});
+    };
+    return {{"this_year", year_of("report.period.this_year", y), calendar_year(y)},
+            {"last_year", year_of("report.period.last_year", y - 1), calendar_year(y - 1)},
+            {"action_plan",
+             server::message::of("report.period.action_plan",
+                                 {{"first", std::to_string(action_plan_first_year)},
+                                  {"last", std::to_string(action_plan_last_year)}}),
              period{calendar_year(action_plan_first_year).from,
                     calendar_year(action_plan_last_year).to}}};
 }

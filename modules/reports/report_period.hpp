@@ -3,6 +3,7 @@
 // The report's period: dates as the API and the page take them, the default (the current
 // calendar year in Europe/Stockholm) and the page's choices.
 #include "modules/reports/report_types.hpp"
+#include "server/message.hpp"
 
 #include <optional>
 #include <string>
@@ -33,8 +34,8 @@ namespace samverkan::reports {
 /// The choices the page offers besides any dates: this year, last year and the action plan
 /// 2025–2027.
 struct preset {
-    std::string key;    ///< "this_year", "last_year", "action_plan"
-    std::string label;  ///< Swedish, for the page
+    std::string key;        ///< "this_year", "last_year", "action_plan"
+    server::message label;  ///< "I år (2026)", put into words by the page
     reports::period period;
 };
 

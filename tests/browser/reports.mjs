@@ -53,7 +53,7 @@ await run(async (context, baseUrl) => {
 
   // A bad period keeps the form and says what is wrong.
   await page.goto(baseUrl + '/staff/reports?from=2025-02-30');
-  expect((await page.textContent('[role=alert]')).includes('YYYY-MM-DD'), 'no explanation of the bad date');
+  expect((await page.textContent('[role=alert]')).includes("Parametern 'from' ska vara ett datum"), 'no explanation of the bad date');
   await expectAccessible(page, 'the report page with a bad date');
 
   // The printable follow-up, one A4 page per year.

@@ -4,6 +4,7 @@
 #include "modules/reports/report_period.hpp"
 #include "server/api_error.hpp"
 #include "server/request.hpp"
+#include "tests/support/catalogue.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -48,6 +49,15 @@ BOOST_AUTO_TEST_CASE(no_dates_is_this_calendar_year_and_one_date_keeps_the_other
 BOOST_AUTO_TEST_CASE(a_bad_date_or_from_after_to_is_400) {
     BOOST_CHECK_EXCEPTION((void)period_of(query({{"from", "2025-02-30"}})), server::api_error,
                           is_bad_request);
+    try {
+        (void)period_of(query({{"to", "2025-1-01"}}));
+        BOOST_FAIL("a bad date was taken");
+    } catch (server::api_error const& e) {
+        BOOST_TEST(test::catalogue().say(core::language::en, e.text()) ==
+                   "Query parameter 'to' must be a date written YYYY-MM-DD.");
+        BOOST_TEST(test::catalogue().say(core::language::sv, e.text()) ==
+                   "Parametern 'to' ska vara ett datum skrivet ÅÅÅÅ-MM-DD.");
+    }
     BOOST_CHECK_EXCEPTION((void)period_of(query({{"from", "2025-12-31"}, {"to", "2025-01-01"}})),
                           server::api_error, is_bad_request);
     auto const same = period_of(query({{"from", "2025-06-13"}, {"to", "2025-06-13"}}));
@@ -60,7 +70,12 @@ BOOST_AUTO_TEST_CASE(the_presets_are_this_year_last_year_and_the_action_plan) {
     BOOST_TEST(period_query(p[0].period) == "from=2026-01-01&to=2026-12-31");
     BOOST_TEST(period_query(p[1].period) == "from=2025-01-01&to=2025-12-31");
     BOOST_TEST(period_query(p[2].period) == "from=2025-01-01&to=2027-12-31");
-    BOOST_TEST(p[2].label == "Handlingsplanen 2025–2027");
+    auto const say = [](server::message const& m, core::language l) {
+        return test::catalogue().say(l, m);
+    };
+    BOOST_TEST(say(p[0].label, core::language::sv) == "I år (2026)");
+    BOOST_TEST(say(p[1].label, core::language::en) == "Last year (2025)");
+    BOOST_TEST(say(p[2].label, core::language::sv) == "Handlingsplanen 2025–2027");
     BOOST_TEST((years_of(p[2].period) == std::vector<int>{2025, 2026, 2027}));
 }
 
