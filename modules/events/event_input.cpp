@@ -1,14 +1,10 @@
 #include "modules/events/event_input.hpp"
 
-#include "modules/core/form_input.hpp"
-#include "modules/core/json_input.hpp"
+#include "modules/core/field_reader.hpp"
 #include "modules/core/text.hpp"
 #include "modules/core/time.hpp"
 
 #include <boost/json.hpp>
-
-#include <algorithm>
-#include <charconv>
 
 namespace samverkan::events {
 
@@ -18,186 +14,132 @@ using server::message;
 
 namespace {
 
-using core::trim;
-
 constexpr std::size_t title_max = 200;
 constexpr std::size_t short_text_max = 300;
 constexpr std::size_t description_max = 10000;
 constexpr long long capacity_max = 100000;
+constexpr std::size_t reason_max = 1000;
 
-[[noreturn]] void wrong_type(std::string_view key, char const* what) {
-    throw api_error(error_kind::bad_request, message::of(what, {{"field", std::string{key}}}));
-}
+/// How a field is given: not at all (a PATCH keeps what is there), cleared (null, or an
+/// empty form field) or with a value.
+enum class given { absent, cleared, value };
 
-bool present(boost::json::object const& body, std::string_view key) {
-    return body.if_contains(key) != nullptr;
-}
+/// An event body being read, JSON or form alike: the reader, and whether a field left out
+/// counts as empty (a new event; a form, which sends all its fields) or as "keep" (a PATCH).
+struct event_fields {
+    core::field_reader& in;
+    bool every_field;
 
-bool is_null(boost::json::object const& body, std::string_view key) {
-    auto const* v = body.if_contains(key);
-    return v != nullptr && v->is_null();
-}
-
-/// An optional text: null or "" clears it.
-void optional_text(core::field_reader& in, boost::json::object const& body, std::string_view key,
-                   std::size_t max, std::string& target) {
-    if (!present(body, key)) return;
-    if (is_null(body, key)) {
-        target.clear();
-        return;
+    [[nodiscard]] given of(std::string_view key) const {
+        if (in.is_form()) return core::trim(in.raw(key)).empty() ? given::cleared : given::value;
+        auto const* v = in.json()->if_contains(key);
+        if (v == nullptr) return every_field ? given::cleared : given::absent;
+        return v->is_null() ? given::cleared : given::value;
     }
-    auto const* v = body.if_contains(key);
-    if (!v->is_string()) wrong_type(key, "event.field.string_or_null");
-    // Longer texts (the description) keep their paragraphs.
-    target = in.text(key, {.required = false, .max = max, .min = 0, .multiline = max > title_max})
-                 .value_or("");
-}
 
-/// An optional time: null clears it; otherwise RFC 3339 with an offset.
-void optional_time(core::field_reader& in, boost::json::object const& body, std::string_view key,
-                   std::optional<long long>& target, bool required) {
-    if (!present(body, key) || is_null(body, key)) {
-        if (required) in.fail(key, message::of("input.required"));
-        if (present(body, key)) target.reset();
-        return;
-    }
-    auto const* v = body.if_contains(key);
-    if (!v->is_string()) wrong_type(key, "event.field.time_string");
-    auto const t = core::parse_rfc3339(v->get_string());
-    if (!t) {
-        in.fail(key, message::of("event.field.time"));
-        return;
-    }
-    target = core::to_epoch(*t);
-}
+    [[nodiscard]] bool wanted(std::string_view key) const { return of(key) != given::absent; }
 
-void apply_required(core::field_reader& in, boost::json::object const& body, event& target,
-                    bool creating) {
-    if (creating || present(body, "kind")) {
+    /// JSON: a value other than a string or null is a 400 at once, in the event's words.
+    void string_or_null(std::string_view key, char const* wrong_type) const {
+        if (in.is_form()) return;
+        auto const* v = in.json()->if_contains(key);
+        if (v != nullptr && !v->is_null() && !v->is_string())
+            throw api_error(error_kind::bad_request,
+                            message::of(wrong_type, {{"field", in.path(key)}}));
+    }
+
+    /// An optional text, cleared when empty; longer texts (the description) keep their
+    /// paragraphs.
+    void text(std::string_view key, std::size_t max, std::string& target) {
+        if (!wanted(key)) return;
+        string_or_null(key, "event.field.string_or_null");
+        target = in.text(key, {.max = max, .min = 0, .multiline = max > title_max}).value_or("");
+    }
+
+    /// A time: RFC 3339 with an offset in JSON, datetime-local (Europe/Stockholm) in a form.
+    void time(std::string_view key, bool required, std::optional<long long>& target) {
+        auto const how = of(key);
+        if (how == given::absent) return;
+        string_or_null(key, "event.field.time_string");
+        if (how == given::cleared) {
+            if (required) in.fail(key, message::of("input.required"));
+            target.reset();
+            return;
+        }
+        auto const text = in.raw_text(key);
+        auto const t =
+            in.is_form() ? core::parse_local_datetime(core::trim(text)) : core::parse_rfc3339(text);
+        if (!t) {
+            in.fail(key, message::of(in.is_form() ? "staff_event.form.time" : "event.field.time"));
+            return;
+        }
+        target = core::to_epoch(*t);
+    }
+
+    /// A number of seats, 1 to capacity_max; an optional one is cleared when empty.
+    void seats(std::string_view key, bool required, std::optional<int>& target) {
+        auto const how = of(key);
+        if (how == given::absent) return;
+        if (how == given::cleared && !required) {
+            target.reset();
+            return;
+        }
+        if (auto v = in.integer(key, {.required = required, .min = 1, .max = capacity_max}))
+            target = static_cast<int>(*v);
+    }
+};
+
+void read_required(event_fields& f, event& target) {
+    auto& in = f.in;
+    if (f.wanted("kind")) {
         std::vector<std::string_view> const kinds(event_kinds.begin(), event_kinds.end());
         if (auto v = in.choice("kind", true, kinds)) target.kind = *v;
     }
-    if (creating || present(body, "title")) {
+    if (f.wanted("title")) {
         if (auto v = in.text("title", {.required = true, .max = title_max})) target.title = *v;
     }
-    if (creating || present(body, "capacity")) {
-        if (auto v = in.integer("capacity", {.required = true, .min = 1, .max = capacity_max}))
-            target.capacity = static_cast<int>(*v);
-    }
-    for (auto const* key : {"starts_at", "ends_at"}) {
-        if (!creating && !present(body, key)) continue;
-        std::optional<long long> t;
-        optional_time(in, body, key, t, true);
-        if (t) (std::string_view{key} == "starts_at" ? target.starts_at : target.ends_at) = *t;
-    }
+    std::optional<int> capacity;
+    f.seats("capacity", true, capacity);
+    if (capacity) target.capacity = *capacity;
+    std::optional<long long> starts, ends;
+    f.time("starts_at", true, starts);
+    f.time("ends_at", true, ends);
+    if (starts) target.starts_at = *starts;
+    if (ends) target.ends_at = *ends;
 }
 
-void apply_optional(core::field_reader& in, boost::json::object const& body, event& target) {
-    optional_text(in, body, "theme", title_max, target.theme);
-    optional_text(in, body, "description", description_max, target.description);
-    optional_text(in, body, "venue", short_text_max, target.venue);
-    optional_text(in, body, "address", short_text_max, target.address);
-    if (present(body, "max_per_organisation")) {
-        if (is_null(body, "max_per_organisation")) {
-            target.max_per_organisation.reset();
-        } else if (auto v = in.integer("max_per_organisation",
-                                       {.required = false, .min = 1, .max = capacity_max})) {
-            target.max_per_organisation = static_cast<int>(*v);
-        }
-    }
-    if (auto v = in.boolean("waitlist", false)) target.waitlist = *v;
-    if (auto v = in.boolean("food", false)) target.food = *v;
-    optional_time(in, body, "registration_opens_at", target.registration_opens_at, false);
-    optional_time(in, body, "registration_closes_at", target.registration_closes_at, false);
-    if (present(body, "priority_areas")) {
+void read_optional(event_fields& f, event& target) {
+    auto& in = f.in;
+    f.text("theme", title_max, target.theme);
+    f.text("description", description_max, target.description);
+    f.text("venue", short_text_max, target.venue);
+    f.text("address", short_text_max, target.address);
+    f.seats("max_per_organisation", false, target.max_per_organisation);
+    if (auto v = in.boolean("waitlist")) target.waitlist = *v;
+    if (auto v = in.boolean("food")) target.food = *v;
+    f.time("registration_opens_at", false, target.registration_opens_at);
+    f.time("registration_closes_at", false, target.registration_closes_at);
+    if (f.wanted("priority_areas")) {
         std::vector<std::string_view> const areas(priority_area_codes.begin(),
                                                   priority_area_codes.end());
         if (auto v = in.choices("priority_areas", areas)) target.priority_areas = *v;
     }
-    if (present(body, "status")) {
+    // Only the API sets a status here; the form publishes by its own action.
+    if (!in.is_form() && in.json()->contains("status")) {
         if (auto v = in.choice("status", true, {"draft", "published"})) target.status = *v;
     }
 }
 
-// --- the staff form -------------------------------------------------------------------
-
-std::string form_text(core::form_input const& form, char const* key, std::size_t max, bool required,
-                      server::field_errors& errors) {
-    auto const value = core::trim(form.value(key));
-    if (value.empty()) {
-        if (required) errors.emplace(key, message::of("staff_event.form.required"));
-        return value;
-    }
-    if (!core::clean_text(value, max > title_max) || core::utf8_length(value) > max)
-        errors.emplace(key, message::of("staff_event.form.text", {{"max", std::to_string(max)}}));
-    return value;
-}
-
-std::optional<long long> form_time(core::form_input const& form, char const* key, bool required,
-                                   server::field_errors& errors) {
-    auto const value = core::trim(form.value(key));
-    if (value.empty()) {
-        if (required) errors.emplace(key, message::of("staff_event.form.time_required"));
-        return std::nullopt;
-    }
-    auto const t = core::parse_local_datetime(value);
-    if (!t) {
-        errors.emplace(key, message::of("staff_event.form.time"));
-        return std::nullopt;
-    }
-    return core::to_epoch(*t);
-}
-
-std::optional<int> form_number(core::form_input const& form, char const* key, bool required,
-                               server::field_errors& errors) {
-    auto const value = core::trim(form.value(key));
-    if (value.empty()) {
-        if (required) errors.emplace(key, message::of("staff_event.form.number_required"));
-        return std::nullopt;
-    }
-    int n = 0;
-    auto const [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
-    if (ec != std::errc{} || end != value.data() + value.size() || n < 1 || n > capacity_max) {
-        errors.emplace(
-            key, message::of("staff_event.form.number", {{"max", std::to_string(capacity_max)}}));
-        return std::nullopt;
-    }
-    return n;
-}
-
 }  // namespace
 
-void apply_event_json(boost::json::object const& body, event& target, bool creating,
-                      server::field_errors& errors) {
-    core::field_reader in{body, errors};
-    apply_required(in, body, target, creating);
-    apply_optional(in, body, target);
+void read_event(core::field_reader& in, event& target, bool creating) {
+    event_fields f{in, creating || in.is_form()};
+    read_required(f, target);
+    read_optional(f, target);
 }
 
-void apply_event_form(core::form_input const& form, event& target, server::field_errors& errors) {
-    auto const kind = form.value("kind");
-    if (std::find(event_kinds.begin(), event_kinds.end(), kind) == event_kinds.end())
-        errors.emplace("kind", message::of("staff_event.form.kind"));
-    else
-        target.kind = kind;
-    target.title = form_text(form, "title", title_max, true, errors);
-    target.theme = form_text(form, "theme", title_max, false, errors);
-    target.description = form_text(form, "description", description_max, false, errors);
-    target.venue = form_text(form, "venue", short_text_max, false, errors);
-    target.address = form_text(form, "address", short_text_max, false, errors);
-    if (auto t = form_time(form, "starts_at", true, errors)) target.starts_at = *t;
-    if (auto t = form_time(form, "ends_at", true, errors)) target.ends_at = *t;
-    target.registration_opens_at = form_time(form, "registration_opens_at", false, errors);
-    target.registration_closes_at = form_time(form, "registration_closes_at", false, errors);
-    if (auto n = form_number(form, "capacity", true, errors)) target.capacity = *n;
-    target.max_per_organisation = form_number(form, "max_per_organisation", false, errors);
-    target.waitlist = form.get("waitlist").has_value();
-    target.food = form.get("food").has_value();
-    target.priority_areas.clear();
-    for (auto area : form.get_all("priority_areas"))
-        if (std::find(priority_area_codes.begin(), priority_area_codes.end(), area) !=
-            priority_area_codes.end())
-            target.priority_areas.emplace_back(area);
+std::string read_cancel_reason(core::field_reader& in) {
+    return in.text("reason", {.max = reason_max, .min = 0}).value_or("");
 }
 
 void check_event(event const& e, server::field_errors& errors) {

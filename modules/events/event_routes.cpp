@@ -1,6 +1,7 @@
 #include "modules/events/event_routes.hpp"
 
 #include "modules/auth/auth.hpp"
+#include "modules/core/field_reader.hpp"
 #include "modules/core/json_input.hpp"
 #include "modules/core/time.hpp"
 #include "modules/events/event_ics.hpp"
@@ -89,7 +90,8 @@ handler_result create_event(event_service& events, server::request& req) {
     auto const body = core::parse_json_object(req);
     event e;
     server::field_errors errors;
-    apply_event_json(body, e, true, errors);
+    core::field_reader in{body, errors};
+    read_event(in, e, true);
     core::throw_if_invalid(errors);
     auto created = co_await events.create(std::move(e), actor_of(req));
     co_return server::json_response(201, event_json(created));
@@ -101,7 +103,8 @@ handler_result patch_event(event_service& events, server::request& req) {
     auto updated = co_await events.update(
         id,
         [&body](event& e, server::field_errors& errors) {
-            apply_event_json(body, e, false, errors);
+            core::field_reader in{body, errors};
+            read_event(in, e, false);
         },
         actor_of(req));
     co_return server::json_response(200, event_json(updated));
@@ -113,7 +116,7 @@ std::string cancel_reason(server::request const& req) {
     auto const body = core::parse_json_object(req);
     server::field_errors errors;
     core::field_reader in{body, errors};
-    auto reason = in.text("reason", {.required = false, .max = 1000, .min = 0}).value_or("");
+    auto reason = read_cancel_reason(in);
     core::throw_if_invalid(errors);
     return reason;
 }

@@ -5,9 +5,9 @@
 #include "modules/events/event_staff_pages.hpp"
 
 #include "modules/auth/auth.hpp"
+#include "modules/core/field_reader.hpp"
 #include "modules/core/form_input.hpp"
 #include "modules/core/pages.hpp"
-#include "modules/core/text.hpp"
 #include "modules/core/time.hpp"
 #include "modules/events/event_input.hpp"
 #include "modules/events/event_routes.hpp"
@@ -19,6 +19,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <map>
 
 namespace samverkan::events {
 
@@ -28,8 +29,6 @@ using server::error_kind;
 namespace {
 
 using handler_result = asio::awaitable<server::response>;
-
-constexpr std::size_t reason_max = 1000;
 
 struct deps {
     event_service& events;
@@ -110,54 +109,79 @@ boost::json::array choices_data(event const& e, core::wording const& w) {
     return areas;
 }
 
-void add_fields(boost::json::object& data, event const& e, server::field_errors const& errors,
-                core::wording const& w) {
-    auto const field = [&](field_spec const& f, std::string value) {
-        data[std::string{"f_"} + f.name] = text_field(f, std::move(value), errors, w);
-    };
+/// What the form's fields show, by name: the event's values, or what was typed when the
+/// form comes back with its errors (a value that was refused is shown as it was sent).
+using shown_values = std::map<std::string, std::string, std::less<>>;
+
+shown_values values_of(event const& e) {
     auto const count = [](std::optional<int> n) {
         return n ? std::to_string(*n) : std::string{};
     };
-    field({"title", "staff_event.form.title_label", "text", true}, e.title);
-    field({"theme", "staff_event.form.theme_label"}, e.theme);
-    field({"venue", "staff_event.form.venue_label"}, e.venue);
-    field({"address", "staff_event.form.address_label"}, e.address);
-    field({"starts_at", "staff_event.form.starts_label", "datetime-local", true},
-          local(e.starts_at ? std::optional{e.starts_at} : std::nullopt));
-    field({"ends_at", "staff_event.form.ends_label", "datetime-local", true},
-          local(e.ends_at ? std::optional{e.ends_at} : std::nullopt));
-    field({"registration_opens_at", "staff_event.form.opens_label", "datetime-local", false,
-           "staff_event.form.opens_hint"},
-          local(e.registration_opens_at));
-    field({"registration_closes_at", "staff_event.form.closes_label", "datetime-local", false,
-           "staff_event.form.closes_hint"},
-          local(e.registration_closes_at));
-    field({"capacity", "staff_event.form.capacity_label", "number", true},
-          count(e.capacity > 0 ? std::optional{e.capacity} : std::nullopt));
-    field({"max_per_organisation", "staff_event.form.max_per_organisation_label", "number", false,
-           "staff_event.form.max_per_organisation_hint"},
-          count(e.max_per_organisation));
+    using named_text = std::pair<char const*, std::string const*>;
+    shown_values out;
+    for (auto const& [name, text] :
+         {named_text{"kind", &e.kind}, named_text{"title", &e.title}, named_text{"theme", &e.theme},
+          named_text{"description", &e.description}, named_text{"venue", &e.venue},
+          named_text{"address", &e.address}})
+        out.emplace(name, *text);
+    out["starts_at"] = local(e.starts_at ? std::optional{e.starts_at} : std::nullopt);
+    out["ends_at"] = local(e.ends_at ? std::optional{e.ends_at} : std::nullopt);
+    out["registration_opens_at"] = local(e.registration_opens_at);
+    out["registration_closes_at"] = local(e.registration_closes_at);
+    out["capacity"] = count(e.capacity > 0 ? std::optional{e.capacity} : std::nullopt);
+    out["max_per_organisation"] = count(e.max_per_organisation);
+    return out;
 }
 
-boost::json::object form_data(server::request const& req, event const& e,
+shown_values values_typed(core::form_input const& form) {
+    shown_values out;
+    for (auto const& [name, value] : form.pairs()) out.emplace(name, value);  // the first stays
+    return out;
+}
+
+void add_fields(boost::json::object& data, shown_values const& shown,
+                server::field_errors const& errors, core::wording const& w) {
+    auto const field = [&](field_spec const& f) {
+        auto const it = shown.find(f.name);
+        data[std::string{"f_"} + f.name] =
+            text_field(f, it == shown.end() ? std::string{} : it->second, errors, w);
+    };
+    field({"title", "staff_event.form.title_label", "text", true});
+    field({"theme", "staff_event.form.theme_label"});
+    field({"venue", "staff_event.form.venue_label"});
+    field({"address", "staff_event.form.address_label"});
+    field({"starts_at", "staff_event.form.starts_label", "datetime-local", true});
+    field({"ends_at", "staff_event.form.ends_label", "datetime-local", true});
+    field({"registration_opens_at", "staff_event.form.opens_label", "datetime-local", false,
+           "staff_event.form.opens_hint"});
+    field({"registration_closes_at", "staff_event.form.closes_label", "datetime-local", false,
+           "staff_event.form.closes_hint"});
+    field({"capacity", "staff_event.form.capacity_label", "number", true});
+    field({"max_per_organisation", "staff_event.form.max_per_organisation_label", "number", false,
+           "staff_event.form.max_per_organisation_hint"});
+}
+
+/// The form of a new or an existing event `e`, showing `shown`, with `errors` at their fields.
+boost::json::object form_data(server::request const& req, event const& e, shown_values const& shown,
                               server::field_errors const& errors, bool creating,
                               core::wording const& w) {
     auto data = auth::staff_page_data(
         req, creating ? w("staff_event.form.title_new")
                       : w("staff_event.form.title_edit", {{"title", e.title}}));
+    auto const kind = shown.contains("kind") ? shown.at("kind") : e.kind;
     boost::json::array kinds;
     for (auto k : event_kinds)
         kinds.push_back(boost::json::object{
-            {"value", k}, {"label", kind_label(k, w)}, {"selected", e.kind == k}});
+            {"value", k}, {"label", kind_label(k, w)}, {"selected", kind == k}});
     data["creating"] = creating;
     data["action"] = creating ? std::string{"/staff/events/new"} : event_path(e.id) + "/edit";
     data["kinds"] = std::move(kinds);
     data["areas"] = choices_data(e, w);
     data["summary"] = error_summary(errors, w);
-    data["description"] = e.description;
+    data["description"] = shown.contains("description") ? shown.at("description") : "";
     data["waitlist"] = e.waitlist;
     data["food"] = e.food;
-    add_fields(data, e, errors, w);
+    add_fields(data, shown, errors, w);
     return data;
 }
 
@@ -190,7 +214,8 @@ handler_result save(deps d, server::request& req, std::optional<long long> id) {
     event e;
     server::field_errors errors;
     if (id) e = co_await d.events.get(*id);
-    apply_event_form(form, e, errors);
+    core::field_reader in{form, errors};
+    read_event(in, e, !id);
     check_event(e, errors);
     if (errors.empty()) {
         try {
@@ -218,7 +243,8 @@ handler_result save(deps d, server::request& req, std::optional<long long> id) {
             if (errors.empty()) errors.emplace("capacity", error.text());
         }
     }
-    co_return page(d, 422, "staff_event_form", form_data(req, e, errors, !id, d.words()));
+    co_return page(d, 422, "staff_event_form",
+                   form_data(req, e, values_typed(form), errors, !id, d.words()));
 }
 
 // --- cancelling: the page that says what will happen, then the POST ----------------------
@@ -250,13 +276,12 @@ handler_result show_cancel(deps d, server::request& req) {
 handler_result cancel(deps d, server::request& req) {
     auto const id = server::path_id(req, "id");
     auto const form = core::form_input::from_request(req);
-    auto reason = core::trim(form.value("reason"));
-    if (!core::clean_text(reason, false) || core::utf8_length(reason) > reason_max) {
-        server::field_errors const errors{
-            {"reason",
-             server::message::of("staff_event.form.text", {{"max", std::to_string(reason_max)}})}};
+    server::field_errors errors;
+    core::field_reader in{form, errors};
+    auto reason = read_cancel_reason(in);
+    if (!errors.empty()) {
         auto const plan = co_await d.events.plan_cancellation(id);
-        co_return cancel_page(d, req, plan, reason, errors);
+        co_return cancel_page(d, req, plan, in.raw("reason"), errors);
     }
     (void)co_await d.events.cancel(id, std::move(reason), core::actor_of(req));
     co_return server::redirect_response(event_path(id));
@@ -296,7 +321,8 @@ void register_event_staff_pages(server::router& routes, event_service& events,
         [d](server::request& req) -> handler_result {
             event e;
             e.kind = "theme_meeting";
-            co_return page(d, 200, "staff_event_form", form_data(req, e, {}, true, d.words()));
+            co_return page(d, 200, "staff_event_form",
+                           form_data(req, e, values_of(e), {}, true, d.words()));
         },
         organiser);
     routes.add(
@@ -307,7 +333,8 @@ void register_event_staff_pages(server::router& routes, event_service& events,
         http::verb::get, "/staff/events/{id}/edit",
         [d](server::request& req) -> handler_result {
             auto e = co_await d.events.get(server::path_id(req, "id"));
-            co_return page(d, 200, "staff_event_form", form_data(req, e, {}, false, d.words()));
+            co_return page(d, 200, "staff_event_form",
+                           form_data(req, e, values_of(e), {}, false, d.words()));
         },
         organiser);
     routes.add(

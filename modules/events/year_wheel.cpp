@@ -1,5 +1,6 @@
 #include "modules/events/year_wheel.hpp"
 
+#include "modules/core/text.hpp"
 #include "modules/core/time.hpp"
 #include "modules/events/event_view.hpp"
 
@@ -71,10 +72,14 @@ std::string escape(std::string_view in) {
     return out;
 }
 
+/// The number at [from, from + n) of a local time as core::to_local_datetime writes it.
+int number_at(std::string_view text, std::size_t from, std::size_t n) {
+    return static_cast<int>(core::whole_number(text.substr(from, n)).value_or(0));
+}
+
 year_month_day local_date(long long t) {
     auto const text = core::to_local_datetime(core::from_epoch(t));  // "2026-06-13T17:00"
-    return year{std::stoi(text.substr(0, 4))} / std::stoi(text.substr(5, 2)) /
-           std::stoi(text.substr(8, 2));
+    return year{number_at(text, 0, 4)} / number_at(text, 5, 2) / number_at(text, 8, 2);
 }
 
 /// Where in its year `t` falls, 0 (1 January) to just under 1.
@@ -82,8 +87,8 @@ double year_fraction(long long t) {
     auto const d = local_date(t);
     auto const start = sys_days{d.year() / January / 1};
     auto const days = (sys_days{(d.year() + years{1}) / January / 1} - start).count();
-    auto const hhmm = core::to_local_datetime(core::from_epoch(t)).substr(11);
-    double const hours = std::stoi(hhmm.substr(0, 2)) + std::stoi(hhmm.substr(3, 2)) / 60.0;
+    auto const text = core::to_local_datetime(core::from_epoch(t));
+    double const hours = number_at(text, 11, 2) + number_at(text, 14, 2) / 60.0;
     return ((sys_days{d} - start).count() + hours / 24.0) / static_cast<double>(days);
 }
 

@@ -71,10 +71,17 @@ struct problem {
     }
 };
 
-// Checks one cell: the value, or the first problem of the row.
-std::string take(checked const& c, char const* column, problem& p) {
-    if (c.error) p.set(column, *c.error);
-    return c.value;
+// One cell through its field's rule (the same as the API's and the form's): the value, or
+// the first problem of the row.
+std::string take(columns const& cols, csv_record const& r, char const* column, field f,
+                 problem& p) {
+    std::string value{cols.cell(r, column)};
+    if (auto problem = check_field(f, value)) p.set(column, std::move(*problem));
+    return value;
+}
+
+bool blank(std::string_view cell) {
+    return cell.find_first_not_of(" \t") == std::string_view::npos;
 }
 
 import_row read_row(columns const& cols, csv_record const& r) {
@@ -82,22 +89,18 @@ import_row read_row(columns const& cols, csv_record const& r) {
     row.line = r.line;
     problem e;
     auto& o = row.org;
-    o.name = take(check_name(cols.cell(r, "name")), "name", e);
-    o.org_number = take(check_org_number(cols.cell(r, "org_number")), "org_number", e);
-    auto const kind = cols.cell(r, "kind");
-    o.kind = kind.find_first_not_of(" \t") == std::string_view::npos
-                 ? std::string{}
-                 : take(check_kind(kind), "kind", e);
-    o.area = take(check_area(cols.cell(r, "area")), "area", e);
-    o.locality = take(check_locality(cols.cell(r, "locality")), "locality", e);
-    o.agreement_joined_on =
-        take(check_date(cols.cell(r, "agreement_joined_on")), "agreement_joined_on", e);
-    auto const email = cols.cell(r, "contact_email");
-    auto const name = take(check_contact_name(cols.cell(r, "contact_name")), "contact_name", e);
-    if (email.find_first_not_of(" \t") != std::string_view::npos) {
-        row.person.email = take(check_email(email), "contact_email", e);
+    o.name = take(cols, r, "name", field::name, e);
+    o.org_number = take(cols, r, "org_number", field::org_number, e);
+    // An empty kind is not given: an update keeps the register's (a new one: association).
+    o.kind = blank(cols.cell(r, "kind")) ? std::string{} : take(cols, r, "kind", field::kind, e);
+    o.area = take(cols, r, "area", field::area, e);
+    o.locality = take(cols, r, "locality", field::locality, e);
+    o.agreement_joined_on = take(cols, r, "agreement_joined_on", field::agreement_joined_on, e);
+    auto const name = take(cols, r, "contact_name", field::contact_name, e);
+    if (!blank(cols.cell(r, "contact_email"))) {
+        row.person.email = take(cols, r, "contact_email", field::contact_email, e);
         row.person.name = name.empty() ? row.person.email : name;
-        row.person.phone = take(check_phone(cols.cell(r, "contact_phone")), "contact_phone", e);
+        row.person.phone = take(cols, r, "contact_phone", field::contact_phone, e);
     } else if (!name.empty()) {
         e.set("contact_email", message::of("register.import.contact_needs_email"));
     }

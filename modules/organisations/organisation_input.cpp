@@ -1,5 +1,6 @@
 #include "modules/organisations/organisation_input.hpp"
 
+#include "modules/core/field_reader.hpp"
 #include "modules/core/json_input.hpp"
 #include "modules/core/org_number.hpp"
 #include "modules/core/text.hpp"
@@ -8,104 +9,37 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <utility>
 
 namespace samverkan::organisations {
 
-namespace json = boost::json;
-
 namespace {
 
 using core::lower_ascii;
-using core::trim;
 using server::message;
 
 constexpr std::size_t max_contacts = 50;
 
-checked invalid(std::string key, message::arguments args = {}) {
-    return {{}, message::of(std::move(key), std::move(args))};
+// The register's one-line texts (core::text_problem: no control characters, a length).
+constexpr core::text_rule name_rule{.max = 200};
+constexpr core::text_rule locality_rule{.max = 100};
+constexpr core::text_rule phone_rule{.max = 40};
+
+std::optional<message> one_line_problem(std::string const& value, core::text_rule const& rule,
+                                        char const* required = nullptr) {
+    if (value.empty()) return required ? std::optional{message::of(required)} : std::nullopt;
+    return core::text_problem(value, rule);
 }
 
-// A one-line text of at most `max` characters, with the messages of its two faults.
-checked text_field(std::string_view text, std::size_t max, char const* control,
-                   char const* too_long) {
-    auto const t = trim(text);
-    if (!core::clean_text(t, false)) return invalid(control);
-    if (core::utf8_length(t) > max) return invalid(too_long, {{"max", std::to_string(max)}});
-    return {t, {}};
+std::optional<message> org_number_problem(std::string& value) {
+    if (value.empty()) return std::nullopt;
+    auto normal = core::normalise_org_number(value);
+    if (normal.empty()) return message::of("register.org_number.invalid");
+    value = std::move(normal);
+    return std::nullopt;
 }
 
-// A JSON field as text: absent → nullopt, null → "", a string → itself, else an error.
-std::optional<std::string> json_text(json::object const& o, std::string_view key,
-                                     std::string const& path, server::field_errors& errors) {
-    auto const* v = o.if_contains(key);
-    if (v == nullptr) return std::nullopt;
-    if (v->is_null()) return std::string{};
-    if (!v->is_string()) {
-        errors[path] = message::of("register.json.string");
-        return std::string{};
-    }
-    return std::string{v->get_string()};
-}
-
-void apply(std::optional<std::string>& target, std::optional<std::string> const& given,
-           checked (*check)(std::string_view), std::string const& path,
-           server::field_errors& errors) {
-    if (!given) return;
-    auto const c = check(*given);
-    if (c.error) errors[path] = *c.error;
-    target = c.value;
-}
-
-std::vector<contact> read_contacts(json::value const& value, server::field_errors& errors) {
-    std::vector<contact> out;
-    if (!value.is_array()) {
-        errors["contacts"] = message::of("register.contacts.list");
-        return out;
-    }
-    auto const& items = value.get_array();
-    if (items.size() > max_contacts) errors["contacts"] = message::of("register.contacts.too_many");
-    for (std::size_t i = 0; i < items.size() && i < max_contacts; ++i) {
-        auto const path = "contacts[" + std::to_string(i) + "].";
-        if (!items[i].is_object()) {
-            errors[path.substr(0, path.size() - 1)] = message::of("register.contacts.object");
-            continue;
-        }
-        auto const& o = items[i].get_object();
-        contact c;
-        auto const name = check_name(json_text(o, "name", path + "name", errors).value_or(""));
-        auto const email = check_email(json_text(o, "email", path + "email", errors).value_or(""));
-        auto const phone = check_phone(json_text(o, "phone", path + "phone", errors).value_or(""));
-        if (name.error) errors[path + "name"] = *name.error;
-        if (email.error) errors[path + "email"] = *email.error;
-        if (phone.error) errors[path + "phone"] = *phone.error;
-        bool const repeated = std::any_of(out.begin(), out.end(), [&](contact const& other) {
-            return lower_ascii(other.email) == lower_ascii(email.value);
-        });
-        if (repeated) errors[path + "email"] = message::of("register.contacts.twice");
-        out.push_back({0, name.value, email.value, phone.value});
-    }
-    return out;
-}
-
-}  // namespace
-
-checked check_name(std::string_view text) {
-    auto c = text_field(text, 200, "register.name.control", "register.name.too_long");
-    if (!c.error && c.value.empty()) c.error = message::of("register.name.required");
-    return c;
-}
-
-checked check_org_number(std::string_view text) {
-    auto const t = trim(text);
-    if (t.empty()) return {};
-    auto n = core::normalise_org_number(t);
-    if (n.empty()) return invalid("register.org_number.invalid");
-    return {std::move(n), {}};
-}
-
-checked check_kind(std::string_view text) {
+std::optional<message> kind_problem(std::string& value) {
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> words{
         {{"förening", "association"},
          {"ideell förening", "association"},
@@ -121,69 +55,168 @@ checked check_kind(std::string_view text) {
          {"annan", "other"},
          {"övrig", "other"},
          {"övrigt", "other"}}};
-    auto const t = lower_ascii(trim(text));
-    if (t.empty()) return {"association", {}};
+    auto const t = lower_ascii(value);
+    if (t.empty()) {
+        value = "association";
+        return std::nullopt;
+    }
     for (auto const k : kinds())
-        if (t == k) return {t, {}};
-    for (auto const& [word, code] : words)
-        if (t == word) return {std::string{code}, {}};
-    return invalid("register.kind.unknown");
-}
-
-checked check_area(std::string_view text) {
-    auto const t = lower_ascii(trim(text));
-    if (t.empty()) return {};
-    if (t == "urban" || t == "stad") return {"urban", {}};
-    if (t == "rural" || t == "landsbygd") return {"rural", {}};
-    return invalid("register.area.invalid");
-}
-
-checked check_locality(std::string_view text) {
-    return text_field(text, 100, "register.locality.control", "register.locality.too_long");
-}
-
-checked check_contact_name(std::string_view text) {
-    return text_field(text, 200, "register.contact_name.control", "register.contact_name.too_long");
-}
-
-checked check_date(std::string_view text) {
-    auto const t = trim(text);
-    if (t.empty()) return {};
-    auto const digits = [&](std::size_t from, std::size_t n) {
-        int v = 0;
-        for (std::size_t i = from; i < from + n; ++i) {
-            if (!std::isdigit(static_cast<unsigned char>(t[i]))) return -1;
-            v = v * 10 + (t[i] - '0');
+        if (t == k) {
+            value = t;
+            return std::nullopt;
         }
-        return v;
+    for (auto const& [word, code] : words)
+        if (t == word) {
+            value = code;
+            return std::nullopt;
+        }
+    return message::of("register.kind.unknown");
+}
+
+std::optional<message> area_problem(std::string& value) {
+    auto const t = lower_ascii(value);
+    if (t.empty()) return std::nullopt;
+    if (t == "urban" || t == "stad")
+        value = "urban";
+    else if (t == "rural" || t == "landsbygd")
+        value = "rural";
+    else
+        return message::of("register.area.invalid");
+    return std::nullopt;
+}
+
+/// A real calendar date written YYYY-MM-DD, 1900 to 2100.
+std::optional<message> date_problem(std::string const& value) {
+    if (value.empty()) return std::nullopt;
+    if (value.size() != 10 || value[4] != '-' || value[7] != '-')
+        return message::of("register.date.format");
+    auto const number = [&](std::size_t from, std::size_t n) {
+        auto const part = std::string_view{value}.substr(from, n);
+        bool const digits =
+            std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+        return digits ? core::whole_number(part).value_or(-1) : -1;
     };
-    if (t.size() != 10 || t[4] != '-' || t[7] != '-') return invalid("register.date.format");
-    int const y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+    auto const y = number(0, 4), m = number(5, 2), d = number(8, 2);
     static constexpr std::array<int, 12> days{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     bool const leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > days[m - 1] ||
         (m == 2 && d == 29 && !leap))
-        return invalid("register.date.not_real");
-    return {t, {}};
+        return message::of("register.date.not_real");
+    return std::nullopt;
 }
 
-checked check_email(std::string_view text) {
-    auto const t = trim(text);
-    if (t.empty()) return invalid("register.email.required");
-    if (!core::valid_email(t)) return invalid("register.email.invalid");
-    return {t, {}};
+std::optional<message> email_problem(std::string const& value) {
+    if (value.empty()) return message::of("register.email.required");
+    if (!core::valid_email(value)) return message::of("register.email.invalid");
+    return std::nullopt;
 }
 
-checked check_phone(std::string_view text) {
-    return text_field(text, 40, "register.phone.control", "register.phone.too_long");
+// --- reading JSON and forms (one reader) ------------------------------------------------
+
+/// A field through its rule, its problem at its path: nullopt when JSON leaves it out;
+/// otherwise the value (null and a form field not sent are ""). The register answers a JSON
+/// value of the wrong type at its field, with the other problems.
+std::optional<std::string> read_field(core::field_reader& in, std::string_view key, field f) {
+    if (auto const* json = in.json()) {
+        auto const* v = json->if_contains(key);
+        if (v == nullptr) return std::nullopt;
+        if (!v->is_null() && !v->is_string()) {
+            in.fail(key, message::of("register.json.string"));
+            return std::string{};
+        }
+    }
+    auto value = in.raw(key);
+    if (auto problem = check_field(f, value)) in.fail(key, std::move(*problem));
+    return value;
 }
 
-organisation read_organisation(json::object const& body, server::field_errors& errors) {
-    auto patch = read_patch(body, errors);
-    if (!patch.name && !errors.contains("name"))
-        errors["name"] = message::of("register.name.required");
+/// The same, for a field that must be there: left out, it is checked as empty.
+std::string needed_field(core::field_reader& in, std::string_view key, field f) {
+    if (auto value = read_field(in, key, f)) return std::move(*value);
+    std::string none;
+    if (auto problem = check_field(f, none)) in.fail(key, std::move(*problem));
+    return none;
+}
+
+contact read_contact(core::field_reader in) {
+    contact c;
+    c.email = needed_field(in, "email", field::contact_email);
+    c.name = needed_field(in, "name", field::contact_name);
+    c.phone = needed_field(in, "phone", field::contact_phone);
+    if (c.name.empty() && in.is_form())
+        c.name = c.email;  // someone typing only an address: it stands for the name
+    else if (c.name.empty())
+        in.fail("name", message::of("register.name.required"));
+    return c;
+}
+
+std::optional<std::vector<contact>> read_contacts(core::field_reader& in) {
+    boost::json::array const* list = nullptr;
+    if (auto const* json = in.json()) {
+        auto const* v = json->if_contains("contacts");
+        if (v == nullptr) return std::nullopt;
+        if (v->is_null()) return std::vector<contact>{};
+        if (!v->is_array()) {
+            in.fail("contacts", message::of("register.contacts.list"));
+            return std::vector<contact>{};
+        }
+        list = &v->get_array();
+    }
+    std::vector<contact> out;
+    auto const n = in.count("contacts");
+    for (std::size_t i = 0, seen = 0; i < n; ++i) {
+        auto const key = "contacts[" + std::to_string(i) + "]";
+        // A form row without an address is no contact: emptying it removes one.
+        if (in.is_form() && core::trim(in.raw(key + ".email")).empty()) continue;
+        if (seen++ == max_contacts) {
+            in.fail("contacts", message::of("register.contacts.too_many"));
+            break;
+        }
+        if (list != nullptr && !(*list)[i].is_object()) {
+            in.fail(key, message::of("register.contacts.object"));
+            continue;
+        }
+        auto c = read_contact(in.entry("contacts", i));
+        bool const repeated = std::any_of(out.begin(), out.end(), [&](contact const& other) {
+            return lower_ascii(other.email) == lower_ascii(c.email);
+        });
+        if (repeated) in.fail(key + ".email", message::of("register.contacts.twice"));
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<message> check_field(field f, std::string& value) {
+    value = core::trim(value);
+    switch (f) {
+        case field::name:
+            return one_line_problem(value, name_rule, "register.name.required");
+        case field::org_number:
+            return org_number_problem(value);
+        case field::kind:
+            return kind_problem(value);
+        case field::area:
+            return area_problem(value);
+        case field::locality:
+            return one_line_problem(value, locality_rule);
+        case field::agreement_joined_on:
+            return date_problem(value);
+        case field::contact_name:
+            return one_line_problem(value, name_rule);
+        case field::contact_email:
+            return email_problem(value);
+        case field::contact_phone:
+            return one_line_problem(value, phone_rule);
+    }
+    return std::nullopt;
+}
+
+organisation read_organisation(core::field_reader& in) {
+    auto patch = read_patch(in);
     organisation o;
-    o.name = patch.name.value_or("");
+    o.name = patch.name ? std::move(*patch.name) : needed_field(in, "name", field::name);
     o.org_number = patch.org_number.value_or("");
     o.kind = patch.kind.value_or("association");
     o.area = patch.area.value_or("");
@@ -193,22 +226,15 @@ organisation read_organisation(json::object const& body, server::field_errors& e
     return o;
 }
 
-organisation_patch read_patch(json::object const& body, server::field_errors& errors) {
+organisation_patch read_patch(core::field_reader& in) {
     organisation_patch p;
-    apply(p.name, json_text(body, "name", "name", errors), check_name, "name", errors);
-    apply(p.org_number, json_text(body, "org_number", "org_number", errors), check_org_number,
-          "org_number", errors);
-    apply(p.kind, json_text(body, "kind", "kind", errors), check_kind, "kind", errors);
-    apply(p.area, json_text(body, "area", "area", errors), check_area, "area", errors);
-    apply(p.locality, json_text(body, "locality", "locality", errors), check_locality, "locality",
-          errors);
-    apply(p.agreement_joined_on,
-          json_text(body, "agreement_joined_on", "agreement_joined_on", errors), check_date,
-          "agreement_joined_on", errors);
-    if (auto const* c = body.if_contains("contacts"); c && !c->is_null())
-        p.contacts = read_contacts(*c, errors);
-    else if (c)
-        p.contacts = std::vector<contact>{};
+    p.name = read_field(in, "name", field::name);
+    p.org_number = read_field(in, "org_number", field::org_number);
+    p.kind = read_field(in, "kind", field::kind);
+    p.area = read_field(in, "area", field::area);
+    p.locality = read_field(in, "locality", field::locality);
+    p.agreement_joined_on = read_field(in, "agreement_joined_on", field::agreement_joined_on);
+    p.contacts = read_contacts(in);
     return p;
 }
 

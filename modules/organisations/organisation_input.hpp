@@ -1,44 +1,49 @@
 #pragma once
 
+// Reading the register's input: one rule per field, applied alike to the API's JSON, the
+// staff form (both read through core::field_reader) and the CSV import (cell by cell).
 #include "modules/organisations/organisation_types.hpp"
 #include "server/api_error.hpp"
 
-#include <boost/json/fwd.hpp>
-
 #include <optional>
 #include <string>
-#include <string_view>
+
+namespace samverkan::core {
+class field_reader;
+}
 
 namespace samverkan::organisations {
 
-/// A new organisation from API.md's JSON; problems go into `errors` ("name", "org_number",
-/// "contacts[1].email" …).
-[[nodiscard]] organisation read_organisation(boost::json::object const& body,
-                                             server::field_errors& errors);
-
-/// A PATCH body: only the keys present change; null clears an optional field.
-[[nodiscard]] organisation_patch read_patch(boost::json::object const& body,
-                                            server::field_errors& errors);
-
-/// One checked value each, "" for a valid empty optional; `error` (a message of the
-/// catalogue) when invalid.
-struct checked {
-    std::string value;
-    std::optional<server::message> error;
+/// The register's fields; contact_* are a contact's (in JSON "contacts[i].name" …).
+enum class field {
+    name,
+    org_number,
+    kind,
+    area,
+    locality,
+    agreement_joined_on,
+    contact_name,
+    contact_email,
+    contact_phone
 };
 
-[[nodiscard]] checked check_name(std::string_view text);
-[[nodiscard]] checked check_org_number(std::string_view text);
-/// Accepts the codes and the Swedish words (förening, byalag, stiftelse …).
-[[nodiscard]] checked check_kind(std::string_view text);
-/// urban/rural, also stad/landsbygd.
-[[nodiscard]] checked check_area(std::string_view text);
-[[nodiscard]] checked check_locality(std::string_view text);
-/// A contact's name; "" is allowed (the address stands for it).
-[[nodiscard]] checked check_contact_name(std::string_view text);
-/// A real calendar date YYYY-MM-DD.
-[[nodiscard]] checked check_date(std::string_view text);
-[[nodiscard]] checked check_email(std::string_view text);
-[[nodiscard]] checked check_phone(std::string_view text);
+/// Applies `f`'s rule to `value`: trims it and puts it as the register keeps it
+/// ("802400-1235"; "village_association" for "byalag"; "rural" for "landsbygd"), and says
+/// what is wrong with it (a catalogue message), nullopt when nothing. Empty passes for the
+/// optional fields (kind: "association"); a refused value is left as it was sent, trimmed.
+[[nodiscard]] std::optional<server::message> check_field(field f, std::string& value);
+
+/// A new organisation from the API's JSON or the staff form; every problem goes into the
+/// reader's errors under its path ("name", "org_number", "contacts[1].email" …). A JSON
+/// value of the wrong type is a problem of its field too (422, not 400).
+///
+/// The form's contact rows are "contacts[i].name|email|phone"; a row without an address is
+/// no contact (emptying the address removes one), and its address stands in for a missing
+/// name. In JSON every entry of "contacts" is a contact and needs both.
+[[nodiscard]] organisation read_organisation(core::field_reader& in);
+
+/// A PATCH: only the keys present change (null clears an optional field; "contacts"
+/// replaces the list). A form gives every field.
+[[nodiscard]] organisation_patch read_patch(core::field_reader& in);
 
 }  // namespace samverkan::organisations

@@ -1,9 +1,10 @@
 #include "modules/organisations/organisation_pages.hpp"
 
 #include "modules/auth/auth.hpp"
+#include "modules/core/field_reader.hpp"
 #include "modules/core/form_input.hpp"
-#include "modules/core/json_input.hpp"
 #include "modules/core/pages.hpp"
+#include "modules/core/text.hpp"
 #include "modules/organisations/organisation_import.hpp"
 #include "modules/organisations/organisation_input.hpp"
 #include "modules/organisations/organisation_service.hpp"
@@ -40,7 +41,10 @@ std::string kind_label(std::string_view kind, core::wording const& w) {
     return w("register.kind." + std::string{known ? kind : "association"});
 }
 
-json::object form_data(organisation const& o, core::wording const& w) {
+/// The form of `o`, its contact rows followed by `blank_rows` empty ones. Row i (from 0)
+/// posts "contacts[i].name|email|phone", as the API's paths; its inputs' ids count from 1.
+json::object form_data(organisation const& o, core::wording const& w,
+                       int blank_rows = blank_contact_rows) {
     json::array kinds_list;
     for (auto const k : kinds())
         kinds_list.push_back(
@@ -48,9 +52,12 @@ json::object form_data(organisation const& o, core::wording const& w) {
     json::array contacts;
     for (auto const& c : o.contacts)
         contacts.push_back(json::object{{"name", c.name}, {"email", c.email}, {"phone", c.phone}});
-    for (int i = 0; i < blank_contact_rows; ++i)
+    for (int i = 0; i < blank_rows; ++i)
         contacts.push_back(json::object{{"name", ""}, {"email", ""}, {"phone", ""}});
-    for (std::size_t i = 0; i < contacts.size(); ++i) contacts[i].as_object()["n"] = i + 1;
+    for (std::size_t i = 0; i < contacts.size(); ++i) {
+        contacts[i].as_object()["i"] = i;
+        contacts[i].as_object()["n"] = i + 1;
+    }
     return {{"id", o.id},
             {"name", o.name},
             {"org_number", o.org_number},
@@ -64,35 +71,30 @@ json::object form_data(organisation const& o, core::wording const& w) {
                                  : "/staff/organisations/" + std::to_string(o.id)}};
 }
 
-// The form as an organisation (contacts: the rows with an e-mail address) plus its problems.
-organisation read_form(core::form_input const& form, server::field_errors& errors) {
-    organisation o;
-    auto take = [&](checked const& c, char const* field) {
-        if (c.error) errors.emplace(field, *c.error);  // the first problem of a field stays
-        return c.value;
-    };
-    o.name = take(check_name(form.value("name")), "name");
-    o.org_number = take(check_org_number(form.value("org_number")), "org_number");
-    o.kind = take(check_kind(form.value("kind")), "kind");
-    o.area = take(check_area(form.value("area")), "area");
-    o.locality = take(check_locality(form.value("locality")), "locality");
-    o.agreement_joined_on =
-        take(check_date(form.value("agreement_joined_on")), "agreement_joined_on");
-    auto const names = form.get_all("contact_name");
-    auto const emails = form.get_all("contact_email");
-    auto const phones = form.get_all("contact_phone");
-    for (std::size_t i = 0; i < emails.size(); ++i) {
-        auto const name = i < names.size() ? names[i] : std::string_view{};
-        if (emails[i].empty()) continue;  // an emptied address removes the contact
-        auto const field = "contact_email_" + std::to_string(i + 1);
-        contact c;
-        c.email = take(check_email(emails[i]), field.c_str());
-        c.name = take(check_name(name.empty() ? emails[i] : name), field.c_str());
-        c.phone =
-            take(check_phone(i < phones.size() ? phones[i] : std::string_view{}), field.c_str());
-        o.contacts.push_back(std::move(c));
+/// The contact rows as the form sent them, blank ones too: shown again, each error's row
+/// number still names its row.
+std::vector<contact> rows_sent(core::form_input const& form) {
+    server::field_errors unused;
+    core::field_reader in{form, unused};
+    std::vector<contact> rows;
+    for (std::size_t i = 0, n = in.count("contacts"); i < n; ++i) {
+        auto row = in.entry("contacts", i);
+        rows.push_back({0, row.raw("name"), row.raw("email"), row.raw("phone")});
     }
-    return o;
+    return rows;
+}
+
+/// The id of the input a problem's path names: "contacts[1].email" is the second row's
+/// "contact_email_2"; a problem of the whole list points at the first row.
+std::string input_id(std::string const& path) {
+    if (!path.starts_with("contacts")) return path;
+    std::size_t row = 0;
+    std::string part = "name";
+    if (auto const close = path.find(']'); path.starts_with("contacts[") && close != path.npos) {
+        row = static_cast<std::size_t>(core::whole_number(path.substr(9, close - 9)).value_or(0));
+        if (close + 2 < path.size()) part = path.substr(close + 2);
+    }
+    return "contact_" + part + "_" + std::to_string(row + 1);
 }
 
 server::response render(page_deps d, server::request const& req, unsigned status, char const* page,
@@ -106,10 +108,10 @@ server::response render(page_deps d, server::request const& req, unsigned status
 
 json::object with_errors(organisation const& o, server::field_errors const& errors,
                          core::wording const& w) {
-    auto data = form_data(o, w);
+    auto data = form_data(o, w, 0);
     json::array list;
     for (auto const& [field, message] : errors)
-        list.push_back(json::object{{"field", field}, {"message", w.say(message)}});
+        list.push_back(json::object{{"field", input_id(field)}, {"message", w.say(message)}});
     data["errors"] = std::move(list);
     data["has_errors"] = !errors.empty();
     return data;
@@ -140,7 +142,8 @@ asio::awaitable<server::response> list_page(page_deps d, server::request& req) {
 asio::awaitable<server::response> save(page_deps d, server::request& req, long long id) {
     auto const form = core::form_input::from_request(req);
     server::field_errors errors;
-    auto o = read_form(form, errors);
+    core::field_reader in{form, errors};
+    auto o = read_organisation(in);
     o.id = id;
     std::optional<api_error> refused;
     long long saved = 0;
@@ -161,9 +164,11 @@ asio::awaitable<server::response> save(page_deps d, server::request& req, long l
         auto const field = refused->fields().contains("org_number") ? "org_number" : "name";
         errors[field] = refused->text();
     }
-    if (!errors.empty())
+    if (!errors.empty()) {
+        o.contacts = rows_sent(form);
         co_return render(d, req, 422, "organisation_form", "register.form.title",
                          with_errors(o, errors, d.words()));
+    }
     co_return server::redirect_response("/staff/organisations/" + std::to_string(saved) +
                                         "?saved=1");
 }

@@ -1,6 +1,7 @@
 #include "modules/organisations/organisation_routes.hpp"
 
 #include "modules/auth/auth.hpp"
+#include "modules/core/field_reader.hpp"
 #include "modules/core/json_input.hpp"
 #include "modules/core/time.hpp"
 #include "modules/organisations/organisation_import.hpp"
@@ -96,7 +97,8 @@ void register_organisation_routes(server::router& routes, organisation_service& 
         [&service](server::request& req) -> asio::awaitable<server::response> {
             auto const body = core::parse_json_object(req);
             server::field_errors errors;
-            auto o = read_organisation(body, errors);
+            core::field_reader in{body, errors};
+            auto o = read_organisation(in);
             core::throw_if_invalid(errors);
             auto const who = actor_of(req);  // named: g++ 12 may destroy temporaries twice
             auto const created = co_await service.create(std::move(o), who);
@@ -116,7 +118,8 @@ void register_organisation_routes(server::router& routes, organisation_service& 
             auto const id = server::path_id(req, "id");
             auto const body = core::parse_json_object(req);
             server::field_errors errors;
-            auto patch = read_patch(body, errors);
+            core::field_reader in{body, errors};
+            auto patch = read_patch(in);
             core::throw_if_invalid(errors);
             auto const who = actor_of(req);
             auto const o = co_await service.update(id, std::move(patch), who);

@@ -5,7 +5,9 @@
 // just that organisation (and an address the SMTP server refuses) from an event's
 // invitation page (an empty choice first, then the page that says how many it mails before
 // anything is sent), previews the invitation mail, sends a message to participants through
-// its confirmation page; an admin sees the outbox and queues the failed mail again.
+// its confirmation page; an admin sees the outbox and queues the failed mail again. Before
+// that the organiser fills in the staff event form with several mistakes: each error stands
+// next to its field and in the summary, what was typed stays, and the corrected form saves.
 // With MAIL_PAGES_UNSUBSCRIBE_PATH set (the harness reads the invitation's link from the
 // outbox after the first run), it instead walks the public unsubscribe pages.
 // Environment: MAIL_PAGES_ORGANISER, MAIL_PAGES_ADMIN (e-mail addresses),
@@ -83,6 +85,48 @@ async function register(page, baseUrl) {
   const why = await page.textContent('table tbody td:nth-child(2)');
   expect(why.includes('E-postadressen är inte giltig'), `the line's error is not in Swedish: ${why}`);
   await expectAccessible(page, 'the import report');
+}
+
+const shot = async (page, name) => {
+  if (process.env.SAMVERKAN_SCREENSHOT_DIR)
+    await page.screenshot({ path: `${process.env.SAMVERKAN_SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+};
+
+async function eventForm(page, baseUrl) {
+  await page.goto(baseUrl + '/staff/events/new');
+  await expectAccessible(page, 'the new event form');
+  await page.fill('#f-theme', 'Demokrati');
+  await page.fill('#f-starts_at', '2031-05-01T17:00');
+  await page.fill('#f-ends_at', '2031-05-01T16:00');
+  await page.fill('#f-capacity', '0');
+  await page.fill('#f-max_per_organisation', '100001');
+  await submit(page, '/staff/events/new');
+  const summary = await page.textContent('.error-summary');
+  for (const text of ['Fyll i det här fältet.', 'Skriv ett tal mellan 1 och 100000.',
+    'Sluttiden måste vara efter starttiden.'])
+    expect(summary.includes(text), `the summary lacks "${text}": ${summary}`);
+  const next = async id => (await page.textContent(`#${id}-error`)).trim();
+  expect((await next('f-title')).endsWith('Fyll i det här fältet.'), `title: ${await next('f-title')}`);
+  expect((await next('f-capacity')).endsWith('Skriv ett tal mellan 1 och 100000.'),
+    `capacity: ${await next('f-capacity')}`);
+  expect((await next('f-ends_at')).endsWith('Sluttiden måste vara efter starttiden.'),
+    `ends_at: ${await next('f-ends_at')}`);
+  expect(await page.getAttribute('#f-capacity', 'aria-invalid') === 'true', 'capacity not marked invalid');
+  for (const [id, typed] of [['f-theme', 'Demokrati'], ['f-ends_at', '2031-05-01T16:00'],
+    ['f-capacity', '0'], ['f-max_per_organisation', '100001']])
+    expect(await page.inputValue(`#${id}`) === typed, `${id} lost what was typed: ${await page.inputValue(`#${id}`)}`);
+  await page.click('.error-summary a[href="#f-capacity"]');
+  expect(await page.evaluate(() => document.activeElement.id) === 'f-capacity',
+    'the summary link does not lead to the field');
+  await shot(page, 'event-form-errors');
+  await expectAccessible(page, 'the event form with errors');
+
+  await page.fill('#f-title', 'Vårträff i webbläsaren');
+  await page.fill('#f-ends_at', '2031-05-01T19:00');
+  await page.fill('#f-capacity', '40');
+  await page.fill('#f-max_per_organisation', '');
+  await submit(page, '/staff/events/new');
+  expect(/\/staff\/events\/\d+$/.test(page.url()), `not saved: ${page.url()}`);
 }
 
 async function invitations(page, baseUrl, event) {
@@ -201,6 +245,7 @@ await run(async (context, baseUrl) => {
   }
   await login(page, baseUrl, env('MAIL_PAGES_ORGANISER'));
   await register(page, baseUrl);
+  await eventForm(page, baseUrl);
   await invitations(page, baseUrl, env('MAIL_PAGES_EVENT'));
   await outbox(page, baseUrl);
 });

@@ -238,12 +238,12 @@ BOOST_AUTO_TEST_CASE(staff_pages_add_edit_search_and_import_organisations) {
                                                       {"kind", "association"},
                                                       {"area", "rural"},
                                                       {"locality", "Åhus"},
-                                                      {"contact_name", "Åsa"},
-                                                      {"contact_email", "asa@hembygd.example"},
-                                                      {"contact_phone", ""},
-                                                      {"contact_name", ""},
-                                                      {"contact_email", ""},
-                                                      {"contact_phone", ""}});
+                                                      {"contacts[0].name", "Åsa"},
+                                                      {"contacts[0].email", "asa@hembygd.example"},
+                                                      {"contacts[0].phone", ""},
+                                                      {"contacts[1].name", ""},
+                                                      {"contacts[1].email", ""},
+                                                      {"contacts[1].phone", ""}});
     BOOST_REQUIRE_EQUAL(created.status, 303u);
     auto const location = created.header("location");
     BOOST_TEST(location.find("/staff/organisations/") == 0u);
@@ -255,8 +255,8 @@ BOOST_AUTO_TEST_CASE(staff_pages_add_edit_search_and_import_organisations) {
         client.post_form("/staff/organisations/" + id, {{"csrf_token", token},
                                                         {"name", "Åhus Hembygdsförening"},
                                                         {"kind", "foundation"},
-                                                        {"contact_name", "Åsa"},
-                                                        {"contact_email", ""}});
+                                                        {"contacts[0].name", "Åsa"},
+                                                        {"contacts[0].email", ""}});
     BOOST_TEST(changed.status == 303u);
     BOOST_TEST(
         app.database.scalar("select count(*) from organisations where kind = 'foundation'") == 1);
@@ -279,8 +279,8 @@ BOOST_AUTO_TEST_CASE(staff_pages_give_their_errors_in_swedish) {
         client.post_form("/staff/organisations/new", {{"csrf_token", token},
                                                       {"name", ""},
                                                       {"org_number", "1"},
-                                                      {"contact_name", "Åsa"},
-                                                      {"contact_email", "inte-en-adress"}});
+                                                      {"contacts[0].name", "Åsa"},
+                                                      {"contacts[0].email", "inte-en-adress"}});
     BOOST_REQUIRE_EQUAL(bad.status, 422u);
     for (auto const text : {"<a href=\"#name\">Skriv organisationens namn.</a>",
                             "<a href=\"#org_number\">Organisationsnumret är inte giltigt",

@@ -4,6 +4,8 @@
 // so that the fuzzers (which do not link the test support library) share it.
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace samverkan::test {
 
@@ -24,6 +26,17 @@ namespace samverkan::test {
         }
     }
     return out;
+}
+
+/// A whole form body: the fields in order, "name=value" joined by "&".
+[[nodiscard]] inline std::string form_body(
+    std::vector<std::pair<std::string, std::string>> const& fields) {
+    std::string body;
+    for (auto const& [name, value] : fields) {
+        if (!body.empty()) body.append("&");
+        body.append(form_encode(name)).append("=").append(form_encode(value));
+    }
+    return body;
 }
 
 }  // namespace samverkan::test

@@ -146,12 +146,7 @@ http_result http_client::patch_json(std::string const& target, boost::json::valu
 http_result http_client::post_form(std::string const& target,
                                    std::vector<std::pair<std::string, std::string>> const& fields,
                                    std::map<std::string, std::string> const& headers) {
-    std::string body;
-    for (auto const& [name, value] : fields) {
-        if (!body.empty()) body.append("&");
-        body.append(form_encode(name)).append("=").append(form_encode(value));
-    }
-    return request("POST", target, body, "application/x-www-form-urlencoded", headers);
+    return request("POST", target, form_body(fields), "application/x-www-form-urlencoded", headers);
 }
 
 int http_client::connections_opened() const {

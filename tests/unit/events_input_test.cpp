@@ -1,17 +1,17 @@
-// The events module's input readers without I/O: the API's JSON body (create and PATCH),
-// the staff page's form (Stockholm wall-clock times, checkboxes) and the rules between
-// fields, with the words each error is given in (English for the API, Swedish on pages).
+// The events module's one input reader without I/O, through both kinds of body: the API's
+// JSON (create and PATCH) and the staff page's form (Stockholm wall-clock times,
+// checkboxes), the same rules for both, and the rules between fields, with the words each
+// error is given in (English for the API, Swedish on pages).
+#include "modules/core/field_reader.hpp"
 #include "modules/core/form_input.hpp"
 #include "modules/core/messages.hpp"
 #include "modules/core/time.hpp"
 #include "modules/events/event_input.hpp"
 #include "tests/support/catalogue.hpp"
+#include "tests/support/form_encode.hpp"
 
 #include <boost/json.hpp>
 #include <boost/test/unit_test.hpp>
-
-#include <cctype>
-#include <cstdio>
 
 using namespace samverkan;
 using events::event;
@@ -56,23 +56,25 @@ json::object full_body() {
 
 // A form as the staff page posts it.
 core::form_input form_of(std::vector<std::pair<std::string, std::string>> const& fields) {
-    std::string encoded;
-    for (auto const& [name, value] : fields) {
-        encoded += (encoded.empty() ? "" : "&") + name + "=";
-        for (unsigned char c : value) {
-            if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
-                encoded += static_cast<char>(c);
-            } else {
-                char hex[4];
-                std::snprintf(hex, sizeof hex, "%%%02X", c);
-                encoded += hex;
-            }
-        }
-    }
-    return core::form_input{encoded};
+    return core::form_input{test::form_body(fields)};
 }
 
-std::vector<std::pair<std::string, std::string>> full_form() {
+using form_fields = std::vector<std::pair<std::string, std::string>>;
+
+// The reader over a JSON body, as the API's routes call it.
+void from_json(json::object const& body, event& e, bool creating, server::field_errors& errors) {
+    core::field_reader in{body, errors};
+    events::read_event(in, e, creating);
+}
+
+// The same reader over a form, as the staff pages call it.
+void from_form(form_fields const& fields, event& e, bool creating, server::field_errors& errors) {
+    auto const form = form_of(fields);
+    core::field_reader in{form, errors};
+    events::read_event(in, e, creating);
+}
+
+form_fields full_form() {
     return {{"kind", "dialogue_conference"},
             {"title", " Dialogkonferensen 2031 "},
             {"theme", ""},
@@ -86,8 +88,7 @@ std::vector<std::pair<std::string, std::string>> full_form() {
             {"capacity", "200"},
             {"max_per_organisation", ""},
             {"waitlist", "yes"},
-            {"priority_areas", "collaboration_learning"},
-            {"priority_areas", "no_such_area"}};
+            {"priority_areas", "collaboration_learning"}};
 }
 
 }  // namespace
@@ -97,7 +98,7 @@ BOOST_AUTO_TEST_SUITE(events_input)
 BOOST_AUTO_TEST_CASE(a_new_event_from_json_takes_every_field) {
     event e;
     server::field_errors errors;
-    events::apply_event_json(full_body(), e, true, errors);
+    from_json(full_body(), e, true, errors);
     BOOST_TEST(errors.empty());
     BOOST_TEST(e.kind == "theme_meeting");
     BOOST_TEST(e.title == "Tematräff: demokrati");  // trimmed
@@ -118,7 +119,7 @@ BOOST_AUTO_TEST_CASE(a_new_event_from_json_takes_every_field) {
 BOOST_AUTO_TEST_CASE(a_new_event_needs_kind_title_capacity_and_both_times_all_reported_at_once) {
     event e;
     server::field_errors errors;
-    events::apply_event_json(json::object{{"theme", "x"}}, e, true, errors);
+    from_json(json::object{{"theme", "x"}}, e, true, errors);
     for (auto const* field : {"kind", "title", "capacity", "starts_at", "ends_at"})
         BOOST_TEST(english(errors, field) == "Required.", field);
     BOOST_TEST(errors.size() == 5u);
@@ -138,7 +139,7 @@ BOOST_AUTO_TEST_CASE(invalid_json_values_are_field_errors_with_the_apis_words) {
     body["status"] = "cancelled";
     event e;
     server::field_errors errors;
-    events::apply_event_json(body, e, true, errors);
+    from_json(body, e, true, errors);
     BOOST_TEST(english(errors, "kind") ==
                "Must be one of: dialogue_conference, theme_meeting, other.");
     BOOST_TEST(english(errors, "title") == "Required.");
@@ -156,7 +157,7 @@ BOOST_AUTO_TEST_CASE(a_value_of_the_wrong_json_type_is_a_400_naming_the_field) {
         event e;
         server::field_errors errors;
         try {
-            events::apply_event_json(body, e, false, errors);
+            from_json(body, e, false, errors);
         } catch (server::api_error const& error) {
             BOOST_TEST((error.kind() == server::error_kind::bad_request));
             BOOST_TEST(catalogue().say(core::language::en, error.text()) == words);
@@ -177,14 +178,14 @@ BOOST_AUTO_TEST_CASE(a_value_of_the_wrong_json_type_is_a_400_naming_the_field) {
 BOOST_AUTO_TEST_CASE(a_patch_changes_only_what_it_sends_and_null_clears_an_optional_field) {
     event e;
     server::field_errors errors;
-    events::apply_event_json(full_body(), e, true, errors);
+    from_json(full_body(), e, true, errors);
     auto const before = e;
-    events::apply_event_json(json::object{{"title", "Ny rubrik"},
-                                          {"theme", nullptr},
-                                          {"venue", ""},
-                                          {"max_per_organisation", nullptr},
-                                          {"registration_opens_at", nullptr}},
-                             e, false, errors);
+    from_json(json::object{{"title", "Ny rubrik"},
+                           {"theme", nullptr},
+                           {"venue", ""},
+                           {"max_per_organisation", nullptr},
+                           {"registration_opens_at", nullptr}},
+              e, false, errors);
     BOOST_TEST(errors.empty());
     BOOST_TEST(e.title == "Ny rubrik");
     BOOST_TEST(e.theme.empty());
@@ -198,8 +199,7 @@ BOOST_AUTO_TEST_CASE(a_patch_changes_only_what_it_sends_and_null_clears_an_optio
     BOOST_TEST(e.priority_areas == before.priority_areas, boost::test_tools::per_element());
 
     // A required field cannot be cleared.
-    events::apply_event_json(json::object{{"starts_at", nullptr}, {"capacity", nullptr}}, e, false,
-                             errors);
+    from_json(json::object{{"starts_at", nullptr}, {"capacity", nullptr}}, e, false, errors);
     BOOST_TEST(english(errors, "starts_at") == "Required.");
     BOOST_TEST(english(errors, "capacity") == "Required.");
     BOOST_TEST(e.starts_at == before.starts_at);
@@ -210,8 +210,11 @@ BOOST_AUTO_TEST_CASE(the_staff_form_replaces_every_field_with_stockholm_times) {
     e.theme = "kept?";
     e.food = true;
     e.max_per_organisation = 3;
+    e.status = "published";
     server::field_errors errors;
-    events::apply_event_form(form_of(full_form()), e, errors);
+    auto fields = full_form();
+    fields.emplace_back("status", "draft");  // the form has no status: publishing is an action
+    from_form(fields, e, false, errors);
     BOOST_TEST(errors.empty());
     BOOST_TEST(e.kind == "dialogue_conference");
     BOOST_TEST(e.title == "Dialogkonferensen 2031");
@@ -223,15 +226,25 @@ BOOST_AUTO_TEST_CASE(the_staff_form_replaces_every_field_with_stockholm_times) {
     BOOST_TEST(e.registration_closes_at.value() == at("2031-02-01T23:59:00+01:00"));
     BOOST_TEST(e.capacity == 200);
     BOOST_TEST(!e.max_per_organisation.has_value());
-    BOOST_TEST(e.waitlist);                                          // ticked
-    BOOST_TEST(!e.food);                                             // not ticked
-    std::vector<std::string> const areas{"collaboration_learning"};  // the unknown one dropped
+    BOOST_TEST(e.waitlist);  // ticked
+    BOOST_TEST(!e.food);     // not ticked
+    std::vector<std::string> const areas{"collaboration_learning"};
     BOOST_TEST(e.priority_areas == areas, boost::test_tools::per_element());
+    BOOST_TEST(e.status == "published");
 
     auto summer = full_form();
     summer[6].second = "2031-06-12T17:00";
-    events::apply_event_form(form_of(summer), e, errors);
+    summer.emplace_back("priority_areas", "democracy");
+    from_form(summer, e, false, errors);
     BOOST_TEST(e.starts_at == at("2031-06-12T17:00:00+02:00"));
+    BOOST_TEST(e.priority_areas.size() == 2u);
+    // Leaving every box unticked clears them: a form does not "keep" what it does not send.
+    std::erase_if(
+        summer, [](auto const& f) { return f.first == "priority_areas" || f.first == "waitlist"; });
+    from_form(summer, e, false, errors);
+    BOOST_TEST(e.priority_areas.empty());
+    BOOST_TEST(!e.waitlist);
+    BOOST_TEST(errors.empty());
 }
 
 BOOST_AUTO_TEST_CASE(the_staff_form_says_what_is_wrong_with_each_field_in_swedish) {
@@ -244,32 +257,112 @@ BOOST_AUTO_TEST_CASE(the_staff_form_says_what_is_wrong_with_each_field_in_swedis
     fields[10].second = "0";                             // capacity
     fields[11].second = "tre";                           // max_per_organisation
     fields.emplace_back("theme", std::string{"a\x01"});  // a control character
-    fields.erase(fields.begin() + 2);                    // the first theme: the second counts
+    fields.emplace_back("priority_areas", "no_such_area");
+    fields.erase(fields.begin() + 2);  // the first theme: the second counts
     event e;
     server::field_errors errors;
-    events::apply_event_form(form_of(fields), e, errors);
-    BOOST_TEST(swedish(errors, "kind") == "Välj vilken sorts träff det är.");
-    BOOST_TEST(swedish(errors, "title") == "Fyll i fältet.");
-    BOOST_TEST(swedish(errors, "venue") == "Högst 300 tecken, utan styrtecken.");
-    BOOST_TEST(swedish(errors, "theme") == "Högst 200 tecken, utan styrtecken.");
+    from_form(fields, e, true, errors);
+    BOOST_TEST(swedish(errors, "kind") == "Välj ett av alternativen.");
+    BOOST_TEST(swedish(errors, "title") == "Fyll i det här fältet.");
+    BOOST_TEST(swedish(errors, "venue") == "Högst 300 tecken.");
+    BOOST_TEST(swedish(errors, "theme") == "Innehåller tecken som inte är tillåtna.");
     BOOST_TEST(swedish(errors, "starts_at") == "Ange datum och tid som ÅÅÅÅ-MM-DDTTT:MM.");
-    BOOST_TEST(swedish(errors, "ends_at") == "Ange datum och tid.");
-    BOOST_TEST(swedish(errors, "capacity") == "Ange ett heltal från 1 till 100000.");
-    BOOST_TEST(swedish(errors, "max_per_organisation") == "Ange ett heltal från 1 till 100000.");
-    BOOST_TEST(errors.size() == 8u);
+    BOOST_TEST(swedish(errors, "ends_at") == "Fyll i det här fältet.");
+    BOOST_TEST(swedish(errors, "capacity") == "Skriv ett tal mellan 1 och 100000.");
+    BOOST_TEST(swedish(errors, "max_per_organisation") == "Skriv ett heltal.");
+    BOOST_TEST(swedish(errors, "priority_areas") == "Okänt värde.");
+    BOOST_TEST(errors.size() == 9u);  // every problem at once
+    BOOST_TEST(e.priority_areas.empty());
 
+    // Editing an event needs its required fields just as creating one does.
     fields = full_form();
     fields[10].second = "";
+    fields[1].second = "";
     server::field_errors missing;
-    events::apply_event_form(form_of(fields), e, missing);
-    BOOST_TEST(swedish(missing, "capacity") == "Ange ett antal.");
-    BOOST_TEST(missing.size() == 1u);
+    from_form(fields, e, false, missing);
+    BOOST_TEST(swedish(missing, "capacity") == "Fyll i det här fältet.");
+    BOOST_TEST(swedish(missing, "title") == "Fyll i det här fältet.");
+    BOOST_TEST(missing.size() == 2u);
+}
+
+// One reader, one set of rules: the same wrong value is the same problem whether the API's
+// JSON or the staff form sends it (only the times are written differently in each).
+BOOST_AUTO_TEST_CASE(json_and_form_break_the_same_rules_with_the_same_words) {
+    struct bad_value {
+        char const* field;
+        json::value in_json;
+        std::string in_form;
+        char const* english;
+    };
+
+    auto const x = [](std::size_t n) {
+        return std::string(n, 'x');
+    };
+    std::vector<bad_value> const cases{
+        {"kind", "party", "party", "Must be one of: dialogue_conference, theme_meeting, other."},
+        {"title", "", " ", "Required."},
+        {"title", json::string(x(201)), x(201), "At most 200 characters."},
+        {"theme", "a\nb", "a\nb", "Contains characters that are not allowed."},
+        {"description", json::string(x(10001)), x(10001), "At most 10000 characters."},
+        {"address", json::string(x(301)), x(301), "At most 300 characters."},
+        {"capacity", 0, "0", "Must be between 1 and 100000."},
+        {"capacity", 100001, "100001", "Must be between 1 and 100000."},
+        {"max_per_organisation", 0, "0", "Must be between 1 and 100000."},
+        {"priority_areas", json::array{"sports"}, "sports", "Unknown value 'sports'."}};
+    for (auto const& c : cases) {
+        auto body = full_body();
+        body[c.field] = c.in_json;
+        auto fields = full_form();
+        std::erase_if(fields, [&](auto const& f) { return f.first == c.field; });
+        fields.emplace_back(c.field, c.in_form);
+        event from_api, from_page;
+        server::field_errors api_errors, page_errors;
+        from_json(body, from_api, true, api_errors);
+        from_form(fields, from_page, true, page_errors);
+        BOOST_TEST(english(api_errors, c.field) == c.english, c.field);
+        BOOST_TEST(english(page_errors, c.field) == c.english, c.field);
+        BOOST_TEST(api_errors.size() == 1u, c.field);
+        BOOST_TEST(page_errors.size() == 1u, c.field);
+    }
+    // A description keeps its paragraphs in both; a title may not have any.
+    auto body = full_body();
+    body["description"] = "Ett\n\nTvå";
+    auto fields = full_form();
+    fields[3].second = "Ett\r\n\r\nTvå";
+    event from_api, from_page;
+    server::field_errors none;
+    from_json(body, from_api, true, none);
+    from_form(fields, from_page, true, none);
+    BOOST_TEST(none.empty());
+    BOOST_TEST(from_page.description == "Ett\r\n\r\nTvå");
+}
+
+BOOST_AUTO_TEST_CASE(a_cancellation_reason_is_one_line_of_at_most_1000_characters_in_both) {
+    auto const reason = [](auto const& body, std::string& said) {
+        server::field_errors errors;
+        core::field_reader in{body, errors};
+        auto r = events::read_cancel_reason(in);
+        said = test::said(errors, "reason", core::language::en);
+        return r;
+    };
+    std::string said;
+    BOOST_TEST(reason(json::object{{"reason", " Sjukdom "}}, said) == "Sjukdom");
+    BOOST_TEST(said.empty());
+    BOOST_TEST(reason(form_of({{"reason", " Sjukdom "}}), said) == "Sjukdom");
+    BOOST_TEST(reason(json::object{}, said).empty());  // optional
+    BOOST_TEST(said.empty());
+    BOOST_TEST(reason(form_of({{"reason", std::string(1001, 'x')}}), said).empty());
+    BOOST_TEST(said == "At most 1000 characters.");
+    BOOST_TEST(reason(json::object{{"reason", std::string(1001, 'x')}}, said).empty());
+    BOOST_TEST(said == "At most 1000 characters.");
+    BOOST_TEST(reason(form_of({{"reason", "två\nrader"}}), said).empty());
+    BOOST_TEST(said == "Contains characters that are not allowed.");
 }
 
 BOOST_AUTO_TEST_CASE(the_rules_between_fields_are_checked_together_in_both_languages) {
     event e;
     server::field_errors errors;
-    events::apply_event_json(full_body(), e, true, errors);
+    from_json(full_body(), e, true, errors);
     events::check_event(e, errors);
     BOOST_TEST(errors.empty());  // a valid event breaks no rule
 
