@@ -113,19 +113,19 @@ std::optional<message> email_problem(std::string const& value) {
 
 // --- reading JSON and forms (one reader) ------------------------------------------------
 
+/// A JSON value of the wrong type: a 400 at once, as API.md says of every body.
+[[noreturn]] void wrong_type(core::field_reader const& in, std::string_view key,
+                             char const* expected) {
+    throw server::api_error(
+        server::error_kind::bad_request,
+        message::of("input.wrong_type", {{"field", in.path(key)}, {"expected", expected}}));
+}
+
 /// A field through its rule, its problem at its path: nullopt when JSON leaves it out;
-/// otherwise the value (null and a form field not sent are ""). The register answers a JSON
-/// value of the wrong type at its field, with the other problems.
+/// otherwise the value (null and a form field not sent are "").
 std::optional<std::string> read_field(core::field_reader& in, std::string_view key, field f) {
-    if (auto const* json = in.json()) {
-        auto const* v = json->if_contains(key);
-        if (v == nullptr) return std::nullopt;
-        if (!v->is_null() && !v->is_string()) {
-            in.fail(key, message::of("register.json.string"));
-            return std::string{};
-        }
-    }
-    auto value = in.raw(key);
+    if (auto const* json = in.json(); json != nullptr && !json->contains(key)) return std::nullopt;
+    auto value = in.raw_text(key);
     if (auto problem = check_field(f, value)) in.fail(key, std::move(*problem));
     return value;
 }
@@ -156,10 +156,7 @@ std::optional<std::vector<contact>> read_contacts(core::field_reader& in) {
         auto const* v = json->if_contains("contacts");
         if (v == nullptr) return std::nullopt;
         if (v->is_null()) return std::vector<contact>{};
-        if (!v->is_array()) {
-            in.fail("contacts", message::of("register.contacts.list"));
-            return std::vector<contact>{};
-        }
+        if (!v->is_array()) wrong_type(in, "contacts", "an array");
         list = &v->get_array();
     }
     std::vector<contact> out;
@@ -172,10 +169,7 @@ std::optional<std::vector<contact>> read_contacts(core::field_reader& in) {
             in.fail("contacts", message::of("register.contacts.too_many"));
             break;
         }
-        if (list != nullptr && !(*list)[i].is_object()) {
-            in.fail(key, message::of("register.contacts.object"));
-            continue;
-        }
+        if (list != nullptr && !(*list)[i].is_object()) wrong_type(in, key, "an object");
         auto c = read_contact(in.entry("contacts", i));
         bool const repeated = std::any_of(out.begin(), out.end(), [&](contact const& other) {
             return lower_ascii(other.email) == lower_ascii(c.email);

@@ -131,8 +131,13 @@ BOOST_AUTO_TEST_CASE(invalid_fields_get_a_specific_422_and_taken_names_a_409) {
     for (auto const key :
          {"name", "org_number", "kind", "area", "agreement_joined_on", "contacts[0].email"})
         BOOST_TEST(fields.contains(key), key);
+    // A wrong JSON type is a 400 (API.md), a string or an array alike.
     BOOST_TEST(client.post_json("/api/v1/organisations", json::object{{"name", 7}}, csrf).status ==
-               422u);
+               400u);
+    BOOST_TEST(client
+                   .post_json("/api/v1/organisations",
+                              json::object{{"name", "Tre"}, {"contacts", json::array{"x"}}}, csrf)
+                   .status == 400u);
     BOOST_TEST(
         client.post_json("/api/v1/organisations", json::object{{"name", "Ett"}}, csrf).status ==
         201u);
