@@ -1,6 +1,6 @@
 #pragma once
 
-// The one place where a registration's codes become words (web/messages/registrations.msg),
+// The one place where a registration's codes become words (web/messages/registration_labels.msg),
 // for the staff pages, the door and the CSV export alike.
 #include "modules/core/messages.hpp"
 
