@@ -1,6 +1,7 @@
 // The staff pages in headless Chromium with axe-core (tests/browser/auth_pages.mjs) against
 // the real server, and a login form posted from another site (tests/browser/cross_site.mjs).
 #include "tests/e2e/auth_fixture.hpp"
+#include "tests/support/command.hpp"
 #include "tests/support/services.hpp"
 
 #include <cstdio>
@@ -18,14 +19,9 @@ int run_with_account(std::string const& script, test::auth_server const& app,
     std::string const command = "node " + std::string{SAMVERKAN_SOURCE_DIR} + "/tests/browser/" +
                                 script + " http://127.0.0.1:" + std::to_string(app.server.port()) +
                                 " " + who.email + " '" + who.password + "' 2>&1";
-    std::FILE* pipe = ::popen(command.c_str(), "r");
-    BOOST_TEST_REQUIRE(pipe != nullptr);
-    std::string output;
-    char chunk[4096];
-    while (auto n = std::fread(chunk, 1, sizeof chunk, pipe)) output.append(chunk, n);
-    int const status = ::pclose(pipe);
-    BOOST_TEST_MESSAGE(script << ":\n" << output);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    auto const run = test::run_command(command);
+    BOOST_TEST_MESSAGE(script << ":\n" << run.output);
+    return run.status;
 }
 
 // Screenshots go beside the test's other output unless the caller chose a place.

@@ -3,6 +3,7 @@
 // without a session and as every role against the real server. A new route cannot slip in
 // without a decision: it is either staff (and then checked here) or public by the contract.
 #include "tests/e2e/auth_fixture.hpp"
+#include "tests/support/command.hpp"
 #include "tests/support/services.hpp"
 
 #include <cstdio>
@@ -24,12 +25,9 @@ struct route_entry {
 std::vector<route_entry> route_table() {
     std::string const command =
         test::server_process::binary() + " routes --database-url 'host=/nonexistent dbname=unused'";
-    std::FILE* pipe = ::popen(command.c_str(), "r");
-    BOOST_REQUIRE(pipe != nullptr);
-    std::string out;
-    char buffer[4096];
-    while (auto n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-    BOOST_REQUIRE_EQUAL(::pclose(pipe), 0);
+    auto const run = test::run_command(command);
+    BOOST_REQUIRE_EQUAL(run.status, 0);
+    auto const& out = run.output;
     std::vector<route_entry> routes;
     std::size_t start = 0;
     while (start < out.size()) {

@@ -3,6 +3,7 @@
 // people, the next meetings open for registration, a start page with the year wheel and a
 // report with several years of figures; run again, it refuses and changes nothing.
 #include "tests/e2e/auth_fixture.hpp"
+#include "tests/support/command.hpp"
 #include "tests/support/services.hpp"
 
 #include <boost/algorithm/string/predicate.hpp>
@@ -16,22 +17,9 @@ using namespace samverkan;
 
 namespace {
 
-struct command_result {
-    int status = -1;
-    std::string output;
-};
-
-command_result run_demo_data(std::string const& database_url) {
-    std::string const command =
-        test::server_process::binary() + " demo-data --database-url '" + database_url + "' 2>&1";
-    std::FILE* pipe = ::popen(command.c_str(), "r");
-    BOOST_TEST_REQUIRE(pipe != nullptr);
-    command_result out;
-    char chunk[4096];
-    while (auto n = std::fread(chunk, 1, sizeof chunk, pipe)) out.output.append(chunk, n);
-    int const status = ::pclose(pipe);
-    out.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return out;
+test::command_result run_demo_data(std::string const& database_url) {
+    return test::run_command(test::server_process::binary() + " demo-data --database-url '" +
+                             database_url + "' 2>&1");
 }
 
 using boost::algorithm::contains;

@@ -1,6 +1,7 @@
 // The organisation register over HTTP against the real server and PostgreSQL: the API,
 // validation, and the CSV import (both separators, a BOM, per-line errors, run twice).
 #include "tests/e2e/auth_fixture.hpp"
+#include "tests/support/command.hpp"
 #include "tests/support/services.hpp"
 
 #include <boost/json.hpp>
@@ -327,14 +328,9 @@ BOOST_AUTO_TEST_CASE(the_command_line_imports_a_csv_file_twice_without_duplicate
     auto const command = server_process::binary() + " import-organisations " + file.string() +
                          " --database-url '" + app.database.url() + "' 2>/dev/null";
     for (int round = 0; round < 2; ++round) {
-        std::string output;
-        FILE* p = ::popen(command.c_str(), "r");
-        BOOST_REQUIRE(p != nullptr);
-        char buffer[4096];
-        for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, p)) > 0;)
-            output.append(buffer, n);
-        BOOST_TEST(::pclose(p) == 0);
-        auto const r = json::parse(output).as_object();
+        auto const run = run_command(command);
+        BOOST_TEST(run.status == 0);
+        auto const r = json::parse(run.output).as_object();
         BOOST_TEST(r.at("created").as_int64() == (round == 0 ? 1 : 0));
         BOOST_TEST(r.at("rejected").as_array().size() == 1u);
     }

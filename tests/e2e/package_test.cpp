@@ -3,6 +3,7 @@
 // scores the unit's exposure, lintian finds no error, the config file documents every
 // setting, and (as root) it installs, runs as its own user and purges cleanly. Also the
 // unit's Type=notify: the server tells systemd when it is ready and when it stops.
+#include "tests/support/command.hpp"
 #include "tests/support/server_process.hpp"
 #include "tests/support/services.hpp"
 #include "tests/support/test_database.hpp"
@@ -28,22 +29,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct command_result {
-    int status = -1;
-    std::string output;
-};
-
 // Runs a shell command, stdout and stderr together.
-command_result run(std::string const& command) {
-    command_result out;
-    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-    BOOST_TEST_REQUIRE(pipe != nullptr);
-    std::array<char, 4096> chunk{};
-    while (auto n = std::fread(chunk.data(), 1, chunk.size(), pipe))
-        out.output.append(chunk.data(), n);
-    int const status = ::pclose(pipe);
-    out.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return out;
+test::command_result run(std::string const& command) {
+    return test::run_command(command + " 2>&1");
 }
 
 // scripts/package prints the .deb's path last.

@@ -3,6 +3,7 @@
 // access and erasure, the two statements, Cache-Control: no-store on personal answers and
 // the file transport's private .eml files.
 #include "tests/e2e/registrations_fixture.hpp"
+#include "tests/support/command.hpp"
 #include "tests/support/services.hpp"
 
 #include <cstdio>
@@ -41,13 +42,9 @@ std::vector<std::string> server_args() {
 std::string run_binary(std::string const& args, std::string const& database_url) {
     auto const command =
         test::server_process::binary() + " " + args + " --database-url '" + database_url + "'";
-    std::FILE* pipe = ::popen(command.c_str(), "r");
-    BOOST_REQUIRE(pipe != nullptr);
-    std::string out;
-    char buffer[4096];
-    while (auto n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-    BOOST_REQUIRE_EQUAL(::pclose(pipe), 0);
-    return out;
+    auto const run = test::run_command(command);
+    BOOST_REQUIRE_EQUAL(run.status, 0);
+    return run.output;
 }
 
 struct privacy_fixture : test::registration_server {

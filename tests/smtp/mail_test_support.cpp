@@ -4,6 +4,7 @@
 #include "modules/mail/mail_templates.hpp"
 #include "modules/mail/outbox_sender.hpp"
 #include "server/logger.hpp"
+#include "tests/support/command.hpp"
 #include "tests/support/services.hpp"
 #include "tests/support/test_database.hpp"
 
@@ -41,15 +42,11 @@ std::filesystem::path fresh_dir(std::string const& prefix) {
     return dir;
 }
 
-std::string run_command(std::string const& command) {
-    std::string out;
-    FILE* p = ::popen(command.c_str(), "r");
-    BOOST_REQUIRE_MESSAGE(p != nullptr, "cannot run " + command);
-    char buffer[65536];
-    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, p)) > 0;) out.append(buffer, n);
-    int const status = ::pclose(p);
-    BOOST_REQUIRE_MESSAGE(status == 0, command + " failed: " + out.substr(0, 2000));
-    return out;
+// What `command` printed; the test stops when it fails.
+std::string output_of(std::string const& command) {
+    auto const run = test::run_command(command);
+    BOOST_REQUIRE_MESSAGE(run.status == 0, command + " failed: " + run.output.substr(0, 2000));
+    return run.output;
 }
 
 }  // namespace
@@ -126,7 +123,7 @@ boost::json::value smtp_sink::parsed() const {
 
 boost::json::value parse_mail(std::string const& paths) {
     auto const script = std::filesystem::path(SAMVERKAN_SOURCE_DIR) / "tests/support/mime_check.py";
-    return boost::json::parse(run_command("/usr/bin/python3 " + script.string() + " " + paths));
+    return boost::json::parse(output_of("/usr/bin/python3 " + script.string() + " " + paths));
 }
 
 mail::mail_settings test_mail_settings(std::string const& smtp_url) {

@@ -1,5 +1,7 @@
 #include "tests/support/browser_script.hpp"
 
+#include "tests/support/command.hpp"
+
 #include <boost/test/unit_test.hpp>
 
 #include <cstdio>
@@ -21,14 +23,9 @@ int run_browser_script(std::string const& script, std::string const& base_url,
                           base_url;
     for (auto const& arg : args) command += " '" + arg + "'";
     command += " 2>&1";
-    std::FILE* pipe = ::popen(command.c_str(), "r");
-    BOOST_TEST_REQUIRE(pipe != nullptr);
-    std::string output;
-    char chunk[4096];
-    while (auto n = std::fread(chunk, 1, sizeof chunk, pipe)) output.append(chunk, n);
-    int const status = ::pclose(pipe);
-    BOOST_TEST_MESSAGE(script << ":\n" << output);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    auto const run = run_command(command);
+    BOOST_TEST_MESSAGE(script << ":\n" << run.output);
+    return run.status;
 }
 
 }  // namespace samverkan::test
